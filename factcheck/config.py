@@ -1,0 +1,59 @@
+"""Settings: every tunable number in one frozen record, loadable from TOML. No globals."""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Knobs of the pipeline. All scores and thresholds are in [0, 1].
+
+    model: a sentence-transformers model name or path; the default is the packaged all-MiniLM-L6-v2.
+    threads: torch CPU threads for encoding; 0 picks a default that does not oversubscribe the CPU.
+    checkworthiness_threshold: sentences scoring below it are set aside as not check-worthy.
+    top_k: evidence passages kept per claim.
+    candidates: how many passages each retriever (dense, fuzzy) proposes before fusion.
+    dense_weight / fuzzy_weight: the fused score is their weighted mean of the two scores.
+    min_evidence: a passage whose fused score is below this is not evidence.
+    support_threshold: fused score from which a passage alone can support a claim.
+    same_statement: share of a claim's content words a passage must hold to make the same
+        statement (the negation check compares the polarity of such passages).
+    """
+
+    model: str = DEFAULT_MODEL
+    threads: int = 0
+    batch_size: int = 64
+    checkworthiness_threshold: float = 0.5
+    top_k: int = 5
+    candidates: int = 50
+    dense_weight: float = 0.6
+    fuzzy_weight: float = 0.4
+    min_evidence: float = 0.45
+    support_threshold: float = 0.62
+    same_statement: float = 0.8
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with some fields changed; unknown names raise InputError."""
+        unknown = set(changes) - {f.name for f in dataclasses.fields(self)}
+        if unknown:
+            raise InputError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Settings:
+        """Read a TOML file whose keys are field names (a [factcheck] table or top level)."""
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise InputError(f"{path}: cannot read settings: {exc}") from exc
+        table = data.get("factcheck", data)
+        return cls().replace(**table)

@@ -1,0 +1,155 @@
+"""Load source corpora and cut them into passages that keep their offsets.
+
+Formats (chosen by path):
+    folder/        one Markdown file per source (`*.md`), YAML front matter + body (see README)
+    corpus.jsonl   BEIR shape: one JSON object a line with `_id`, `title`, `text` (CheckThat!'s
+                   `vclaim_id`/`vclaim` also read); metadata keys `url`, `publisher`, `published`,
+                   `kind` at top level or under `metadata`
+    corpus.tsv     a header row naming the columns; id, text and title as for JSONL
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from .errors import CorpusError
+from .models import Passage, Source
+from .segment import sentence_spans
+
+ID_KEYS = ("_id", "id", "vclaim_id", "doc_id", "docid")
+TEXT_KEYS = ("text", "vclaim", "body", "claim", "content")
+KINDS = {"official_statement", "news_report", "fact_check", "reference"}
+
+
+def _first(record: Mapping[str, Any], keys: Iterable[str]) -> Any:
+    return next((record[k] for k in keys if record.get(k) not in (None, "")), None)
+
+
+def parse_date(value: Any, *, where: str) -> dt.date | None:
+    """An ISO date (or datetime) from front matter or JSON; None when absent."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise CorpusError(f"{where}: field 'published': {value!r} is not a date; write YYYY-MM-DD") from None
+
+
+def source_from_record(record: Mapping[str, Any], *, where: str) -> Source:
+    """A Source from a dict with id/text keys (BEIR, CheckThat!, or front matter + body)."""
+    meta = {**record.get("metadata", {}), **record} if isinstance(record.get("metadata"), dict) else record
+    doc_id, text = _first(meta, ID_KEYS), _first(meta, TEXT_KEYS)
+    if doc_id is None:
+        raise CorpusError(f"{where}: missing field 'id' (or '_id'); give every source a unique id")
+    if not isinstance(text, str) or not text.strip():
+        raise CorpusError(f"{where}: source {doc_id!r} has no text; add a 'text' field or a body")
+    kind = str(meta.get("kind") or "news_report")
+    if kind not in KINDS:
+        raise CorpusError(f"{where}: field 'kind': {kind!r} is not one of {', '.join(sorted(KINDS))}")
+    return Source(
+        id=str(doc_id),
+        title=str(meta.get("title") or ""),
+        text=text,
+        url=str(meta.get("url") or meta.get("page_url") or ""),
+        publisher=str(meta.get("publisher") or ""),
+        published=parse_date(meta.get("published") or meta.get("date"), where=where),
+        kind=kind,
+    )
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def load_markdown(path: Path) -> Source:
+    """One `.md` source: YAML front matter (id, title, url, publisher, published, kind) + body."""
+    import frontmatter  # light, but only needed for folders of Markdown
+    import yaml
+
+    try:
+        post = frontmatter.loads(_read_text(path))
+    except yaml.YAMLError as exc:
+        raise CorpusError(f"{path}: front matter is not valid YAML: {exc}") from None
+    record = {"id": path.stem, **post.metadata, "text": post.content}
+    return source_from_record(record, where=str(path))
+
+
+def load_jsonl(path: Path) -> Iterator[Source]:
+    for number, line in enumerate(_read_text(path).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"{path}:{number}: not valid JSON ({exc.msg}); fix or remove the line") from None
+        if not isinstance(record, dict):
+            raise CorpusError(f"{path}:{number}: expected a JSON object with '_id' and 'text'")
+        yield source_from_record(record, where=f"{path}:{number}")
+
+
+def load_tsv(path: Path) -> Iterator[Source]:
+    rows = csv.DictReader(_read_text(path).splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for number, row in enumerate(rows, start=2):
+        yield source_from_record(row, where=f"{path}:{number}")
+
+
+def load_sources(path: str | Path) -> tuple[Source, ...]:
+    """All sources under `path` (a folder of Markdown, a JSONL or a TSV file), ids unique."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*.md") if not p.name.startswith(("README", "_", ".")))
+        sources: Iterable[Source] = (load_markdown(p) for p in files)
+    elif path.suffix == ".jsonl":
+        sources = load_jsonl(path)
+    elif path.suffix in (".tsv", ".tab"):
+        sources = load_tsv(path)
+    elif path.exists():
+        raise CorpusError(f"{path}: unknown corpus format; use a folder of .md files, .jsonl or .tsv")
+    else:
+        raise CorpusError(f"{path}: no such file or folder; pass --sources PATH")
+    return _unique(sources, where=str(path))
+
+
+def _unique(sources: Iterable[Source], *, where: str) -> tuple[Source, ...]:
+    seen: dict[str, Source] = {}
+    for source in sources:
+        if source.id in seen:
+            raise CorpusError(f"{where}: source id {source.id!r} appears twice; ids must be unique")
+        seen[source.id] = source
+    if not seen:
+        raise CorpusError(f"{where}: no sources found; add .md files or records")
+    return tuple(seen.values())
+
+
+def passages(source: Source) -> tuple[Passage, ...]:
+    """The sentences of a source as passages (a quotation across sentences stays whole)."""
+    spans = sentence_spans(source.text)
+    return tuple(Passage(f"{source.id}#{i}", source.id, source.text[s:e], s, e) for i, (s, e) in enumerate(spans))
+
+
+def text_hash(text: str) -> str:
+    """Content key for the embedding cache: the same text is never encoded twice."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def corpus_hash(sources: Iterable[Source]) -> str:
+    """A digest of every source's content and metadata: it changes when any of them does."""
+    digest = hashlib.blake2b(digest_size=16)
+    for source in sources:
+        digest.update(json.dumps(source.to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()

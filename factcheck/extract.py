@@ -1,0 +1,135 @@
+"""Article → claims: sentences with offsets, a check-worthiness score, and structured parts.
+
+Every sentence becomes a `Claim`; the ones not worth checking carry a `set_aside` reason instead of
+being dropped, so a report can show what was skipped and why. Reasons:
+
+    boilerplate   comment-form and sharing furniture ("Leave a Reply", "Tags: ...")
+    list_item     a bulleted or numbered line ("• “Russia’s Digital Iron Curtain”")
+    headline      a line without closing punctuation, or the title repeated
+    question      a (rhetorical) question
+    fragment      fewer than four words
+    opinion       hype or opinion cues outweigh the checkable content
+    not_factual   nothing checkable: no figure, date, quotation, attribution or named actor
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import TypeVar
+
+from . import parse
+from .models import Article, Claim, DateMention, Entity, Quantity, Quote
+from .segment import sentence_spans
+
+BOILERPLATE_RE = re.compile(
+    r"(?i)^(?:tags?:|share (?:this|on)|leave a reply|want to join the discussion|feel free to"
+    r"|your email address|required fields|\d+\s+(?:replies|comments)|subscribe|sign up|click here"
+    r"|all rights reserved|related:|read more|advertisement|photo:|image:)"
+)
+LIST_RE = re.compile(r"^\s*(?:[•·▪◦*\-–—]|\d{1,2}[.)])\s+")
+HYPE_RE = re.compile(
+    r"(?i)\b(?:shockwaves?|bold|dramatic(?:ally)?|aggressive(?:ly)?|sweeping|stakes|unmistakable"
+    r"|iron grip|lifeline|hangs? in the balance|one thing is certain|hard to ignore|clear message"
+    r"|particularly significant|profound|intensifying|cold war|fortress|unprecedented|calculated"
+    r"|as the world watches|not without risks|the challenge is clear|far beyond|escalation"
+    r"|repression|authoritarianism|hardline|stifle dissent|slammed|explosive|jaw-dropping"
+    r"|you won'?t believe|game[- ]changer|shocking|outrageous)\b"
+)
+OPINION_RE = re.compile(
+    r"(?i)\b(?:should|must|ought to|i think|we believe|in my view|arguably|clearly|obviously"
+    r"|could have|may well|undoubtedly|certainly)\b"
+)
+ATTRIBUTION_RE = re.compile(
+    r"(?i)\b(?:said|says|told|stated|announced|confirmed|reported|according to|declared|posted"
+    r"|wrote|denied|claimed)\b"
+)
+EVENT_RE = re.compile(
+    r"(?i)\b(?:block(?:ed|s)?|ban(?:ned|s)?|designated|ordered|removed|restrict(?:ed|ions?)"
+    r"|mandated|launched|owned|owns|acquired|arrested|passed|signed|fined|disappeared|pre-installed"
+    r"|modell?ed|founded|based in|elected|killed|died)\b"
+)
+
+T = TypeVar("T", Quantity, DateMention, Quote, Entity)
+
+
+def _shift(items: tuple[T, ...], offset: int) -> tuple[T, ...]:
+    return tuple(dataclasses.replace(i, start=i.start + offset, end=i.end + offset) for i in items)
+
+
+def checkworthiness(sentence: str, *, has_parts: dict[str, int]) -> float:
+    """A score in [0, 1]: how much the sentence reads as a checkable statement of fact.
+
+    Adds weight for figures, dates, attributed quotations, attribution verbs, named actors and
+    event verbs; takes weight away for hype and opinion cues. Hand-set weights (see the issue on
+    evaluation for a learned scorer), clipped to [0, 1].
+    """
+    score = 0.2
+    score += 0.3 * min(has_parts["quantities"], 1) + 0.15 * min(has_parts["dates"], 1)
+    score += 0.3 * min(has_parts["attributed_quotes"], 1)
+    score += 0.15 * bool(ATTRIBUTION_RE.search(sentence)) + 0.15 * bool(EVENT_RE.search(sentence))
+    score += 0.08 * min(has_parts["entities"], 3)
+    score -= 0.1 * min(len(HYPE_RE.findall(sentence)), 3)
+    score -= 0.15 * min(len(OPINION_RE.findall(sentence)), 2)
+    return max(0.0, min(1.0, score))
+
+
+def _form_reason(sentence: str, title: str) -> str | None:
+    """Reasons that follow from the form of a line alone, before any scoring."""
+    if BOILERPLATE_RE.search(sentence):
+        return "boilerplate"
+    if LIST_RE.match(sentence):
+        return "list_item"
+    if len(sentence.split()) < 4:
+        return "fragment"
+    if sentence.rstrip().endswith("?"):
+        return "question"
+    if title and sentence.strip() == title.strip():
+        return "headline"
+    if not re.search(r"[.!;:][\"”’')\]]*\s*$|[”\"]\s*$", sentence):
+        return "headline"
+    return None
+
+
+def _score_reason(sentence: str, score: float, threshold: float) -> str | None:
+    if score >= threshold:
+        return None
+    cues = HYPE_RE.search(sentence) or OPINION_RE.search(sentence)
+    return "opinion" if cues else "not_factual"
+
+
+def claim_from_sentence(article: Article, index: int, start: int, end: int, *, threshold: float) -> Claim:
+    """One sentence of `article` as a Claim with parts whose offsets are into the article text."""
+    sentence = article.text[start:end]
+    quants = _shift(parse.quantities(sentence), start)
+    date_parts = _shift(parse.dates(sentence, article.published), start)
+    quote_parts = _shift(parse.quotes(sentence), start)
+    ents = _shift(parse.entities(sentence), start)
+    counts = {
+        "quantities": len(quants),
+        "dates": len(date_parts),
+        "attributed_quotes": sum(q.speaker is not None for q in quote_parts),
+        "entities": len(ents),
+    }
+    score = checkworthiness(sentence, has_parts=counts)
+    reason = _form_reason(sentence, article.title) or _score_reason(sentence, score, threshold)
+    return Claim(
+        id=f"{article.id}:{index}",
+        text=sentence,
+        start=start,
+        end=end,
+        checkworthiness=round(score, 4),
+        set_aside=reason,
+        quantities=quants,
+        dates=date_parts,
+        quotes=quote_parts,
+        entities=ents,
+    )
+
+
+def extract(article: Article, *, threshold: float = 0.5) -> tuple[Claim, ...]:
+    """Every sentence of the article as a Claim, in order; `set_aside` says which are not checked."""
+    spans = sentence_spans(article.text)
+    return tuple(
+        claim_from_sentence(article, i, start, end, threshold=threshold) for i, (start, end) in enumerate(spans)
+    )

@@ -1,0 +1,144 @@
+"""Reading articles: text and Markdown files (optional YAML front matter), JSONL record files,
+folders of either, and standard input. Bad input raises `InputError`/`RecordError` naming the
+file and line; in a batch a bad record becomes an error record and the rest go on."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .corpus import parse_date
+from .errors import CorpusError, InputError, RecordError
+from .models import Article
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
+HTML_RE = re.compile(r"(?is)^\s*(?:<!doctype\s+html|<html\b)|<(?:body|div|p|script|head)\b[^>]*>")
+
+
+def decode(data: bytes, *, where: str) -> str:
+    """Bytes as article text, refusing what is not text: binary, non-UTF-8, HTML, empty."""
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{where}: looks like a binary file, not article text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{where}: not valid UTF-8 (byte {exc.start}); re-save the file as UTF-8") from None
+    if not text.strip():
+        raise InputError(f"{where}: is empty; there is nothing to check")
+    if HTML_RE.search(text[:20000]):
+        raise InputError(f"{where}: looks like HTML; give the article's text (e.g. copy it from a reader view)")
+    return text
+
+
+def _front_matter(text: str, *, where: str) -> tuple[dict[str, Any], str]:
+    if not text.startswith("---"):
+        return {}, text
+    import frontmatter
+    import yaml
+
+    try:
+        post = frontmatter.loads(text)
+    except yaml.YAMLError as exc:
+        raise InputError(f"{where}: front matter is not valid YAML: {exc}") from None
+    return dict(post.metadata), post.content
+
+
+def article_from_text(text: str, *, where: str, default_id: str) -> Article:
+    """An Article from text that may open with YAML front matter (id, title, url, date)."""
+    meta, body = _front_matter(text, where=where)
+    if not body.strip():
+        raise InputError(f"{where}: has front matter but no article text after it")
+    try:
+        published = parse_date(meta.get("published") or meta.get("date"), where=where)
+    except CorpusError as exc:
+        raise InputError(str(exc)) from None
+    return Article(
+        id=str(meta.get("id") or default_id),
+        text=body,
+        title=str(meta.get("title") or ""),
+        url=str(meta.get("url") or ""),
+        published=published,
+    )
+
+
+def read_article(path: str | Path) -> Article:
+    """One article from a file, or from standard input when `path` is "-"."""
+    if str(path) == "-":
+        return article_from_text(decode(sys.stdin.buffer.read(), where="<stdin>"), where="<stdin>", default_id="stdin")
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+    return article_from_text(decode(data, where=str(path)), where=str(path), default_id=path.stem)
+
+
+def _jsonl_records(path: Path, data: bytes) -> Iterator[dict[str, Any]]:
+    for number, raw in enumerate(data.splitlines(), start=1):
+        where = f"{path}:{number}"
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            yield {"_where": where, "_error": f"{where}: not a valid JSON line ({exc}); fix or remove it"}
+            continue
+        if not isinstance(record, dict):
+            yield {"_where": where, "_error": f"{where}: expected a JSON object with a 'text' field"}
+            continue
+        yield {"_where": where, **record}
+
+
+def _file_records(path: Path) -> Iterator[dict[str, Any]]:
+    try:
+        data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+    except OSError as exc:
+        yield {"_where": str(path), "_error": f"{path}: cannot read: {exc.strerror}"}
+        return
+    if path.suffix == ".jsonl" or (str(path) == "-" and data.lstrip().startswith(b"{")):
+        yield from _jsonl_records(path, data)
+        return
+    try:
+        article = article_from_text(decode(data, where=str(path)), where=str(path), default_id=path.stem)
+    except InputError as exc:
+        yield {"id": path.stem, "_where": str(path), "_error": str(exc)}
+        return
+    yield {"_where": str(path), **article.to_dict()}
+
+
+def _article_files(folder: Path) -> list[Path]:
+    """The article files of a folder, sorted; READMEs and hidden or underscored files are not articles."""
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.suffix in ARTICLE_SUFFIXES and p.is_file() and not p.name.startswith(("README", "_", "."))
+    )
+
+
+def iter_records(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
+    """Article records from files, folders (their .txt/.md files, sorted), JSONL files and "-".
+
+    A record that could not be read carries `_error` with a message naming file and line.
+    """
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files = _article_files(path)
+            if not files:
+                yield {"_where": str(path), "_error": f"{path}: no .txt or .md article files in this folder"}
+            for file in files:
+                yield from _file_records(file)
+        elif str(raw) == "-" or path.exists():
+            yield from _file_records(path)
+        else:
+            yield {"_where": str(path), "_error": f"{path}: no such file or folder"}
+
+
+def raise_for(record: dict[str, Any]) -> None:
+    """Turn a record's read error into a RecordError (for callers that want one)."""
+    if "_error" in record:
+        raise RecordError(record["_where"], record["_error"].split(": ", 1)[-1])

@@ -1,0 +1,261 @@
+"""Frozen records that flow through the pipeline: extract → retrieve → verify → report.
+
+Offsets are Python string indices (code points) into the text they name: `Claim.start/end` into the
+article text, `Passage.start/end` into the source document's text, so `text[start:end]` gives the span.
+Every score is a float in [0, 1] where higher means stronger; each field says what it measures.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum, StrEnum
+from typing import Any
+
+
+class Label(StrEnum):
+    """A verdict label. Stable string values: they are the JSON output."""
+
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    MISLEADING = "misleading"
+    NOT_ENOUGH_EVIDENCE = "not_enough_evidence"
+    NOT_CHECKABLE = "not_checkable"
+
+
+class Band(StrEnum):
+    """A coarse reading of `confidence`: high ≥ 0.75 > medium ≥ 0.5 > low."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @classmethod
+    def of(cls, confidence: float) -> Band:
+        if confidence >= 0.75:
+            return cls.HIGH
+        return cls.MEDIUM if confidence >= 0.5 else cls.LOW
+
+
+def to_plain(value: Any) -> Any:
+    """Turn records, enums and dates into JSON-ready values with stable keys."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    return value
+
+
+class _Record:
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; keys are the field names and never change meaning."""
+        result: dict[str, Any] = to_plain(self)
+        return result
+
+
+@dataclass(frozen=True)
+class Quantity(_Record):
+    """A number in text: "over 100 million users" → value 1e8, unit "users", qualifier "over"."""
+
+    text: str
+    value: float
+    unit: str
+    qualifier: str  # "exact", "over", "under", "about"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class DateMention(_Record):
+    """A date in text. `month`/`day` are None where the text does not give them.
+
+    `relative` is True for phrases like "last August" that were resolved against a reference date.
+    """
+
+    text: str
+    year: int
+    month: int | None
+    day: int | None
+    relative: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote(_Record):
+    """A quotation and who it is attributed to (None where no speaker is named)."""
+
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity(_Record):
+    """A proper-noun span found by capitalisation (no NER model ships offline)."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article(_Record):
+    """An article to check. `published` resolves relative dates ("last August")."""
+
+    id: str
+    text: str
+    title: str = ""
+    url: str = ""
+    published: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Claim(_Record):
+    """A sentence of an article with its structured parts.
+
+    `checkworthiness` in [0, 1]: how likely the sentence states a checkable fact (higher = more).
+    `set_aside` is None for a claim to check, else the reason it is not checked ("opinion", ...).
+    """
+
+    id: str
+    text: str
+    start: int
+    end: int
+    checkworthiness: float
+    set_aside: str | None = None
+    quantities: tuple[Quantity, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+
+
+@dataclass(frozen=True)
+class Source(_Record):
+    """A curated source document. `kind`: official_statement, news_report, fact_check, reference."""
+
+    id: str
+    title: str
+    text: str
+    url: str = ""
+    publisher: str = ""
+    published: dt.date | None = None
+    kind: str = "news_report"
+
+
+@dataclass(frozen=True)
+class Passage(_Record):
+    """A retrievable piece of a source: `source.text[start:end] == text`."""
+
+    id: str
+    source_id: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Evidence(_Record):
+    """A passage retrieved for a claim, with its scores (each in [0, 1], higher = closer).
+
+    dense: cosine similarity of the sentence embeddings, clipped at 0.
+    fuzzy: rapidfuzz token-set ratio / 100 (shared words, order-free).
+    score: the fused score, a weighted mean of dense and fuzzy (weights in Settings).
+    """
+
+    passage: Passage
+    source: Source
+    dense: float
+    fuzzy: float
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        src = self.source
+        return {
+            "passage_id": self.passage.id,
+            "text": self.passage.text,
+            "start": self.passage.start,
+            "end": self.passage.end,
+            "source": {
+                "id": src.id,
+                "title": src.title,
+                "url": src.url,
+                "publisher": src.publisher,
+                "published": src.published.isoformat() if src.published else None,
+                "kind": src.kind,
+            },
+            "scores": {"dense": self.dense, "fuzzy": self.fuzzy, "fused": self.score},
+        }
+
+
+@dataclass(frozen=True)
+class Check(_Record):
+    """One check that fired. `effect` is "supports", "contradicts" or "note".
+
+    `evidence` is the index into `Verdict.evidence` of the passage the check used, or None.
+    """
+
+    name: str
+    effect: str
+    detail: str
+    evidence: int | None = None
+
+
+@dataclass(frozen=True)
+class Verdict(_Record):
+    """What factcheck concludes about one claim.
+
+    confidence in [0, 1]: how sure the verdict is, from evidence strength and agreeing checks
+    (a heuristic score, not a calibrated probability); `band` reads it coarsely.
+    """
+
+    claim: Claim
+    label: Label
+    confidence: float
+    band: Band
+    rationale: tuple[Check, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claim": self.claim.to_dict(),
+            "label": self.label.value,
+            "confidence": round(self.confidence, 4),
+            "band": self.band.value,
+            "rationale": [c.to_dict() for c in self.rationale],
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class ArticleReport(_Record):
+    """All verdicts for one article, in text order, set-aside sentences included."""
+
+    article: Article
+    verdicts: tuple[Verdict, ...] = field(default_factory=tuple)
+
+    def counts(self) -> dict[str, int]:
+        """Number of verdicts per label, every label present."""
+        out = {label.value: 0 for label in Label}
+        for v in self.verdicts:
+            out[v.label.value] += 1
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        art = self.article
+        return {
+            "id": art.id,
+            "title": art.title,
+            "url": art.url,
+            "published": art.published.isoformat() if art.published else None,
+            "counts": self.counts(),
+            "verdicts": [v.to_dict() for v in self.verdicts],
+        }
