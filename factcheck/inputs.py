@@ -77,6 +77,18 @@ def read_article(path: str | Path) -> Article:
     return article_from_text(decode(data, where=str(path)), where=str(path), default_id=path.stem)
 
 
+def read_articles(paths: Iterable[str | Path]) -> list[Article]:
+    """Articles from files, folders of .txt/.md files (sorted) and "-"; the first bad one raises."""
+    articles = []
+    for raw in paths:
+        path = Path(raw)
+        files = _article_files(path) if path.is_dir() else [raw]
+        if not files:
+            raise InputError(f"{path}: no .txt or .md article files in this folder")
+        articles += [read_article(f) for f in files]
+    return articles
+
+
 def _jsonl_records(path: Path, data: bytes) -> Iterator[dict[str, Any]]:
     for number, raw in enumerate(data.splitlines(), start=1):
         where = f"{path}:{number}"

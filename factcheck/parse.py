@@ -53,8 +53,8 @@ _REL_MONTH = (
     rf"(?:(?P<rel1>last|this|next)\s+(?P<rm1>{MONTH_RE})|(?P<rm2>{MONTH_RE})\s+(?P<rel2>last|this|next)\s+year)"
 )
 _REL_YEAR = r"(?P<rel3>last|this|next)\s+year"
-_WEEKDAY = r"\bon\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_BARE_MONTH = rf"\b(?:in|since|from|by|until)\s+(?P<bm>{MONTH_RE})(?!\s+(?:\d|last|this|next))"
+_WEEKDAY = r"\b(?i:on)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_BARE_MONTH = rf"\b(?i:in|since|from|by|until)\s+(?P<bm>{MONTH_RE})(?!\s+(?:\d|last|this|next))"
 _YEAR = r"(?<![\w,.])(?P<year>(?:19|20)\d{2})(?![\w-])"
 DATE_RE = re.compile(
     "|".join(
@@ -86,7 +86,7 @@ SPEAKER_AFTER_RES = (
     re.compile(rf"^[\s,.!?:;—–-]*{_SPEAKER}\s+{_VERB}"),
 )
 SPEAKER_BEFORE_RES = (
-    re.compile(rf"according\s+to\s+{_SPEAKER}"),
+    re.compile(rf"(?i:according)\s+to\s+{_SPEAKER}"),
     re.compile(rf"{_SPEAKER},?\s+(?:who\s+)?(?:has\s+|had\s+)?{_VERB}\b"),
 )
 ENTITY_RE = re.compile(r"(?<![\w’'])[A-Z][\w’'\-]*(?:[ \t]+(?:of[ \t]+)?[A-Z][\w’'\-]*)*")

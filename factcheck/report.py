@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .models import ArticleReport, Label, Verdict
+from .models import ArticleReport, Check, Label, Verdict
 
 FORMATS = ("table", "markdown", "json", "jsonl")
 LABEL_STYLE = {
@@ -35,15 +35,22 @@ def _short(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _why(verdict: Verdict) -> str:
+def _deciding(verdict: Verdict) -> list[Check]:
+    """The checks behind the label: the contradicting ones for contradicted or misleading,
+    the supporting ones for supported, every non-note check otherwise."""
+    effect = {Label.CONTRADICTED: "contradicts", Label.MISLEADING: "contradicts", Label.SUPPORTED: "supports"}
+    wanted = effect.get(verdict.label)
     fired = [c for c in verdict.rationale if c.effect != "note" or c.name == "set_aside"]
-    return "; ".join(f"{c.name}: {c.detail}" for c in fired) or "no check fired"
+    return [c for c in fired if wanted is None or c.effect == wanted]
+
+
+def _why(verdict: Verdict) -> str:
+    return "; ".join(f"{c.name}: {c.detail}" for c in _deciding(verdict)) or "no check fired"
 
 
 def _cited(verdict: Verdict) -> Sequence[int]:
-    """Indices of the evidence the rationale cites, in order, else the top passage."""
-    cited = [c.evidence for c in verdict.rationale if c.evidence is not None and c.effect != "note"]
-    unique = list(dict.fromkeys(i for i in cited if i is not None))
+    """Indices of the evidence the deciding checks cite, in order, else the top passage."""
+    unique = list(dict.fromkeys(c.evidence for c in _deciding(verdict) if c.evidence is not None))
     return unique or ([0] if verdict.evidence else [])
 
 

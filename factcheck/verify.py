@@ -60,13 +60,13 @@ class Context:
 
 def numbers_agree(claim: Quantity, found: Quantity) -> bool:
     """Whether `found` bears out `claim`, reading qualifiers: "over 100 million" accepts
-    "about 100 million" but not "60 million"; "about X" allows 10 %, an exact figure 2 %."""
+    "about 100 million" but not "60 million"; "about X" allows 10 %, an exact figure only rounding (0.5 %)."""
     a, b = claim.value, found.value
     if claim.qualifier == "over":
         return 0.95 * a <= b <= 1.5 * a
     if claim.qualifier == "under":
         return 0.5 * a <= b <= 1.05 * a
-    tolerance = 0.10 if "about" in (claim.qualifier, found.qualifier) or found.qualifier != "exact" else 0.02
+    tolerance = 0.10 if "about" in (claim.qualifier, found.qualifier) or found.qualifier != "exact" else 0.005
     return abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-9)
 
 

@@ -1,0 +1,173 @@
+"""Verify is pure: these tests build claims and evidence by hand (no model)."""
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import Article, Evidence, Label, Passage, Settings, Source, extract
+from factcheck.models import DateMention, Quantity
+from factcheck.verify import dates_agree, numbers_agree, same_speaker, verify
+
+DAY = dt.date(2026, 2, 12)
+SETTINGS = Settings()
+
+
+def claim_of(text: str):  # type: ignore[no-untyped-def]
+    (claim,) = extract(Article(id="a", text=text, published=DAY), threshold=0.0)
+    return claim
+
+
+def evidence(text: str, *, dense: float = 0.8, fuzzy: float = 0.8, published: dt.date | None = DAY) -> Evidence:
+    source = Source(id="s", title="t", text=text, url="https://example.org/s", published=published)
+    return Evidence(Passage("s#0", "s", text, 0, len(text)), source, dense, fuzzy, 0.6 * dense + 0.4 * fuzzy)
+
+
+def q(value: float, qualifier: str = "exact") -> Quantity:
+    return Quantity("x", value, "user", qualifier, 0, 1)
+
+
+@pytest.mark.parametrize(
+    ("claim", "found", "agree"),
+    [
+        (q(100e6, "over"), q(100e6, "about"), True),
+        (q(100e6, "over"), q(60e6), False),
+        (q(55e6, "about"), q(55e6, "about"), True),
+        (q(85e6, "about"), q(55e6, "about"), False),
+        (q(60e6), q(60e6), True),
+        (q(60e6), q(61e6), False),
+        (q(60e6, "about"), q(63e6), True),
+        (q(10, "under"), q(9), True),
+        (q(10, "under"), q(12), False),
+    ],
+)
+def test_numbers_agree_reads_qualifiers(claim: Quantity, found: Quantity, agree: bool) -> None:
+    assert numbers_agree(claim, found) is agree
+
+
+def test_dates_agree_as_far_as_both_say() -> None:
+    aug = DateMention("August 2025", 2025, 8, None, False, 0, 1)
+    assert dates_agree(aug, DateMention("1 August 2025", 2025, 8, 1, False, 0, 1))
+    assert dates_agree(aug, DateMention("2025", 2025, None, None, False, 0, 1))
+    assert not dates_agree(aug, DateMention("October 2025", 2025, 10, None, False, 0, 1))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Dmitry Peskov", "Peskov", True),
+        ("WhatsApp spokesperson", "WhatsApp", True),
+        ("Dmitry Peskov", "Durov", False),
+        ("the spokesperson", "a spokesperson", False),
+    ],
+)
+def test_same_speaker(a: str, b: str, same: bool) -> None:
+    assert same_speaker(a, b) is same
+
+
+def test_number_mismatch_contradicts_with_the_evidence_that_shows_it() -> None:
+    verdict = verify(
+        claim_of("MAX has about 85 million users."),
+        [evidence("MAX is modelled on WeChat, and it has about 55 million users.")],
+        as_of=DAY,
+        settings=SETTINGS,
+    )
+    assert verdict.label is Label.CONTRADICTED
+    (check,) = [c for c in verdict.rationale if c.name == "number_mismatch"]
+    assert verdict.evidence[check.evidence].passage.text.endswith("about 55 million users.")  # type: ignore[index]
+
+
+def test_a_figure_about_another_subject_does_not_count() -> None:
+    verdict = verify(
+        claim_of("MAX has about 85 million users."),
+        [evidence("WhatsApp has about 85 million users.", dense=0.5, fuzzy=0.5)],
+        as_of=DAY,
+        settings=SETTINGS,
+    )
+    assert verdict.label is Label.NOT_ENOUGH_EVIDENCE
+
+
+def test_misattributed_quote() -> None:
+    verdict = verify(
+        claim_of('Dmitry Peskov said: "Restricting citizens\' freedom is never the right answer."'),
+        [evidence('Durov said: "Restricting citizens\' freedom is never the right answer."')],
+        as_of=DAY,
+        settings=SETTINGS,
+    )
+    assert verdict.label is Label.CONTRADICTED
+    assert any(c.name == "quote_misattributed" and "Durov" in c.detail for c in verdict.rationale)
+
+
+def test_negated_statement_contradicts() -> None:
+    verdict = verify(
+        claim_of("Russia has never designated Meta an extremist organisation."),
+        [evidence("Russia designated Meta an extremist organisation in 2022.", dense=0.5, fuzzy=0.9)],
+        as_of=DAY,
+        settings=SETTINGS,
+    )
+    assert verdict.label is Label.CONTRADICTED and verdict.rationale[-1].name == "negation_mismatch"
+
+
+def test_wrong_scope_is_misleading() -> None:
+    verdict = verify(
+        claim_of("WhatsApp is the world's most popular messaging app."),
+        [evidence("WhatsApp was Russia's most popular messenger before the block.")],
+        as_of=DAY,
+        settings=SETTINGS,
+    )
+    assert verdict.label is Label.MISLEADING
+
+
+def test_later_evidence_is_noted() -> None:
+    verdict = verify(
+        claim_of("Russia blocked WhatsApp in Moscow."),
+        [evidence("Russia blocked WhatsApp in Moscow.", dense=0.95, fuzzy=1.0, published=dt.date(2026, 3, 1))],
+        as_of=DAY,
+        settings=SETTINGS,
+    )
+    assert verdict.label is Label.SUPPORTED
+    assert any(c.name == "evidence_after_article" for c in verdict.rationale)
+
+
+def test_no_evidence_is_not_enough_evidence() -> None:
+    verdict = verify(
+        claim_of("Russia has never designated Meta an extremist organisation."), [], as_of=DAY, settings=SETTINGS
+    )
+    assert verdict.label is Label.NOT_ENOUGH_EVIDENCE and verdict.evidence == ()
+
+
+def test_set_aside_claims_are_not_checkable() -> None:
+    claim = claim_of("Is this the end?")
+    verdict = verify(claim, [evidence("Unrelated.")], as_of=DAY, settings=SETTINGS)
+    assert verdict.label is Label.NOT_CHECKABLE and verdict.evidence == ()
+
+
+SENTENCES = st.sampled_from(
+    [
+        "MAX has about 85 million users.",
+        "MAX has about 55 million users.",
+        "Russia has never designated Meta an extremist organisation.",
+        "Russia designated Meta an extremist organisation in 2022.",
+        'Durov said: "Restricting citizens\' freedom is never the right answer."',
+        "In August 2025 the government ordered MAX pre-installed.",
+        "In October 2025 the government ordered MAX pre-installed.",
+        "The Eiffel Tower is about 330 metres tall.",
+    ]
+)
+SCORES = st.floats(min_value=0.0, max_value=1.0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(SENTENCES, st.lists(st.tuples(SENTENCES, SCORES, SCORES), max_size=4))
+def test_verdict_invariants(claim_text: str, found: list[tuple[str, float, float]]) -> None:
+    verdict = verify(
+        claim_of(claim_text), [evidence(t, dense=d, fuzzy=f) for t, d, f in found], as_of=DAY, settings=SETTINGS
+    )
+    assert 0.0 <= verdict.confidence <= 1.0
+    if verdict.label in (Label.SUPPORTED, Label.CONTRADICTED, Label.MISLEADING):
+        assert verdict.evidence, "a verdict that takes a side cites evidence"
+        cited = [c.evidence for c in verdict.rationale if c.effect != "note"]
+        assert all(i is None or 0 <= i < len(verdict.evidence) for i in cited)
+    if not found:
+        assert verdict.label is Label.NOT_ENOUGH_EVIDENCE
