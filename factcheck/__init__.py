@@ -9,7 +9,7 @@ Importing this package is cheap: torch and sentence-transformers load the first 
 """
 
 from .config import Settings
-from .errors import CorpusError, FactcheckError, IndexStateError, InputError, ModelError, RecordError
+from .errors import CorpusError, FactcheckError, IndexStateError, InputError, ModelError
 from .extract import extract
 from .models import (
     Article,
@@ -48,7 +48,6 @@ __all__ = [
     "Passage",
     "Quantity",
     "Quote",
-    "RecordError",
     "Settings",
     "Source",
     "Verdict",

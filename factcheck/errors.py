@@ -2,7 +2,6 @@
 
     FactcheckError                  base: catch this to catch everything factcheck raises on purpose
     ├── InputError                  an article, record or option that cannot be read or used
-    │   └── RecordError             one record of a batch (file, line) is bad; the rest go on
     ├── CorpusError                 a source document or corpus file is malformed
     ├── IndexStateError             the on-disk index is missing, stale or damaged
     └── ModelError                  the embedding model cannot be found or loaded
@@ -19,14 +18,6 @@ class FactcheckError(Exception):
 
 class InputError(FactcheckError):
     """An article, record or option that cannot be read or used."""
-
-
-class RecordError(InputError):
-    """One record of a batch is bad; `where` names its file and line."""
-
-    def __init__(self, where: str, message: str) -> None:
-        super().__init__(f"{where}: {message}")
-        self.where = where
 
 
 class CorpusError(FactcheckError):

@@ -1,5 +1,5 @@
 """Reading articles: text and Markdown files (optional YAML front matter), JSONL record files,
-folders of either, and standard input. Bad input raises `InputError`/`RecordError` naming the
+folders of either, and standard input. Bad input raises `InputError` naming the
 file and line; in a batch a bad record becomes an error record and the rest go on."""
 
 from __future__ import annotations
@@ -7,12 +7,12 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from .corpus import parse_date
-from .errors import CorpusError, InputError, RecordError
+from .errors import CorpusError, InputError
 from .models import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
@@ -47,22 +47,30 @@ def _front_matter(text: str, *, where: str) -> tuple[dict[str, Any], str]:
     return dict(post.metadata), post.content
 
 
+def article_from_record(record: Mapping[str, Any], *, where: str) -> Article:
+    """An Article from a dict with at least `text`; `id` defaults to `where`."""
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{where}: field 'text' is missing or empty; give the article text")
+    try:
+        published = parse_date(record.get("published") or record.get("date"), where=where)
+    except CorpusError as exc:
+        raise InputError(str(exc)) from None
+    return Article(
+        id=str(record.get("id") or where),
+        text=text,
+        title=str(record.get("title") or ""),
+        url=str(record.get("url") or ""),
+        published=published,
+    )
+
+
 def article_from_text(text: str, *, where: str, default_id: str) -> Article:
     """An Article from text that may open with YAML front matter (id, title, url, date)."""
     meta, body = _front_matter(text, where=where)
     if not body.strip():
         raise InputError(f"{where}: has front matter but no article text after it")
-    try:
-        published = parse_date(meta.get("published") or meta.get("date"), where=where)
-    except CorpusError as exc:
-        raise InputError(str(exc)) from None
-    return Article(
-        id=str(meta.get("id") or default_id),
-        text=body,
-        title=str(meta.get("title") or ""),
-        url=str(meta.get("url") or ""),
-        published=published,
-    )
+    return article_from_record({**meta, "id": meta.get("id") or default_id, "text": body}, where=where)
 
 
 def read_article(path: str | Path) -> Article:
@@ -148,9 +156,3 @@ def iter_records(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
             yield from _file_records(path)
         else:
             yield {"_where": str(path), "_error": f"{path}: no such file or folder"}
-
-
-def raise_for(record: dict[str, Any]) -> None:
-    """Turn a record's read error into a RecordError (for callers that want one)."""
-    if "_error" in record:
-        raise RecordError(record["_where"], record["_error"].split(": ", 1)[-1])

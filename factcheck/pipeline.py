@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from .config import Settings
-from .corpus import parse_date
 from .embed import Encoder, SentenceTransformerEncoder
 from .errors import FactcheckError, InputError
 from .extract import extract
 from .index import CorpusIndex, open_index
+from .inputs import article_from_record
 from .models import Article, ArticleReport, Claim, Verdict
 from .retrieve import search
 from .verify import verify
@@ -91,24 +91,6 @@ class Checker:
             entities=tuple(e for c in parts for e in c.entities),
         )
         return self.verdicts([merged], as_of=as_of)[0]
-
-
-def article_from_record(record: Mapping[str, Any], *, where: str) -> Article:
-    """An Article from a dict with at least `text`; `id` defaults to `where`."""
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(f"{where}: field 'text' is missing or empty; give the article text")
-    try:
-        published = parse_date(record.get("published") or record.get("date"), where=where)
-    except FactcheckError as exc:
-        raise InputError(str(exc)) from None
-    return Article(
-        id=str(record.get("id") or where),
-        text=text,
-        title=str(record.get("title") or ""),
-        url=str(record.get("url") or ""),
-        published=published,
-    )
 
 
 def annotate_records(records: Iterable[Mapping[str, Any]], *, checker: Checker) -> Iterator[dict[str, Any]]:
