@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from . import parse
 from .errors import CorpusError
 from .models import Passage, Source
 from .segment import sentence_spans
@@ -32,7 +33,8 @@ def _first(record: Mapping[str, Any], keys: Iterable[str]) -> Any:
 
 
 def parse_date(value: Any, *, where: str) -> dt.date | None:
-    """An ISO date (or datetime) from front matter or JSON; None when absent."""
+    """A date from front matter or JSON: ISO ("2026-02-12"), or written out ("26 May 2015",
+    "May 26, 2015"; a month or year alone gives its first day). None when absent."""
     if value in (None, ""):
         return None
     if isinstance(value, dt.datetime):
@@ -42,7 +44,12 @@ def parse_date(value: Any, *, where: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
-        raise CorpusError(f"{where}: field 'published': {value!r} is not a date; write YYYY-MM-DD") from None
+        pass
+    found = parse.dates(str(value))
+    if len(found) == 1 and len(found[0].text) >= len(str(value).strip()) - 2:
+        d = found[0]
+        return dt.date(d.year, d.month or 1, d.day or 1)
+    raise CorpusError(f"{where}: field 'published': {value!r} is not a date; write YYYY-MM-DD")
 
 
 def source_from_record(record: Mapping[str, Any], *, where: str) -> Source:
@@ -62,9 +69,20 @@ def source_from_record(record: Mapping[str, Any], *, where: str) -> Source:
         text=text,
         url=str(meta.get("url") or meta.get("page_url") or ""),
         publisher=str(meta.get("publisher") or ""),
-        published=parse_date(meta.get("published") or meta.get("date"), where=where),
+        published=_published(meta, where=where),
         kind=kind,
     )
+
+
+def _published(meta: Mapping[str, Any], *, where: str) -> dt.date | None:
+    """`published` is ours and must be a date; `date` is what other corpora call it, and their
+    scraped values are sometimes free text (CheckThat! 2022), so an unreadable one is left out."""
+    if meta.get("published") not in (None, ""):
+        return parse_date(meta["published"], where=where)
+    try:
+        return parse_date(meta.get("date"), where=where)
+    except CorpusError:
+        return None
 
 
 def _read_text(path: Path) -> str:
@@ -103,7 +121,11 @@ def load_jsonl(path: Path) -> Iterator[Source]:
 
 
 def load_tsv(path: Path) -> Iterator[Source]:
-    rows = csv.DictReader(_read_text(path).splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
+    """A TSV with a header row; an unnamed first column (a pandas index) is taken as the id."""
+    lines = _read_text(path).splitlines()
+    header = lines[0].split("\t") if lines else []
+    fields = ["id" if i == 0 and not name.strip() else name for i, name in enumerate(header)]
+    rows = csv.DictReader(lines[1:], fieldnames=fields, delimiter="\t", quoting=csv.QUOTE_NONE)
     for number, row in enumerate(rows, start=2):
         yield source_from_record(row, where=f"{path}:{number}")
 

@@ -6,7 +6,7 @@ import pytest
 from factcheck import CorpusError
 from factcheck.corpus import corpus_hash, load_sources, passages
 
-from .conftest import SOURCES
+from .conftest import SHARED, SOURCES
 
 
 def test_demo_corpus_loads_with_metadata() -> None:
@@ -92,3 +92,25 @@ def test_corpus_hash_changes_with_any_content() -> None:
     changed = (sources[0].__class__(**{**sources[0].__dict__, "text": sources[0].text + " More."}), *sources[1:])
     assert corpus_hash(sources) == corpus_hash(load_sources(SOURCES))
     assert corpus_hash(sources) != corpus_hash(changed)
+
+
+def test_written_out_dates_are_read() -> None:
+    from factcheck.corpus import parse_date
+
+    assert str(parse_date("26 May 2015", where="x")) == "2015-05-26"
+    assert str(parse_date("May 2015", where="x")) == "2015-05-01"
+    with pytest.raises(CorpusError, match="x: field 'published'"):
+        parse_date("a coyote was rescued in 2015 after", where="x")
+
+
+@pytest.mark.parametrize(
+    ("relative", "count"),
+    [("checkthat2022-2a/vclaims.jsonl", 14231), ("checkthat2020-2/verified_claims.docs.tsv", 10000)],
+)
+def test_public_checkthat_corpora_load(relative: str, count: int) -> None:
+    path = SHARED / "benchmarks" / relative
+    if not path.exists():
+        pytest.skip(f"{path} is not here (../shared is optional)")
+    sources = load_sources(path)
+    assert len(sources) >= count
+    assert all(s.id and s.text for s in sources)
