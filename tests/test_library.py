@@ -53,3 +53,17 @@ def test_annotate_records_is_one_for_one_with_error_records(demo_checker: Checke
     assert [r["id"] for r in out] == ["ok", "empty", "bad-date"]
     assert out[0]["desk"] == "world" and out[0]["result"]["counts"]["contradicted"] == 4
     assert "field 'text'" in out[1]["error"] and "'published'" in out[2]["error"]
+
+
+def test_default_threads(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from factcheck.embed import default_threads
+
+    monkeypatch.setenv("FACTCHECK_THREADS", "3")
+    assert default_threads() == 3
+    monkeypatch.delenv("FACTCHECK_THREADS")
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    monkeypatch.setenv("OMP_WAIT_POLICY", "PASSIVE")
+    assert default_threads() == 4
+    monkeypatch.setenv("OMP_WAIT_POLICY", "ACTIVE")
+    monkeypatch.setitem(sys.modules, "torch", sys.modules.get("torch") or object())  # loaded, spinning
+    assert default_threads() == 3
