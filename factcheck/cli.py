@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
@@ -105,6 +106,7 @@ def check(
     ],
     sources: SourcesOpt = None,
     fmt: FormatOpt = "table",
+    as_of: Annotated[str | None, typer.Option("--date", help="Date of articles that give none (YYYY-MM-DD).")] = None,
     index: IndexOpt = None,
     model: ModelOpt = None,
     threads: ThreadsOpt = 0,
@@ -113,7 +115,8 @@ def check(
     """Extract the claims of articles, check each claim, and print the reports."""
     try:
         _check_format(fmt)
-        parsed = read_articles(articles)
+        date = _date(as_of)
+        parsed = [a if a.published or not date else replace(a, published=date) for a in read_articles(articles)]
         reports = list(_checker(sources, index, _settings(config, model, threads)).check_many(parsed))
     except FactcheckError as exc:
         raise _fail(exc) from None

@@ -270,6 +270,15 @@ def entities(text: str) -> tuple[Entity, ...]:
     return tuple(found)
 
 
+_QUOTE_MARKS = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
+
+
+def quote_key(text: str) -> str:
+    """Text for quote matching: lower case, typographic quotes made plain. Same length as `text`,
+    so offsets found in the key are offsets in the text."""
+    return text.translate(_QUOTE_MARKS).lower()
+
+
 def negations(text: str) -> int:
     """How many negation cues ("not", "never", "n't", "denied", ...) the text holds."""
     return len(NEGATION_RE.findall(text))

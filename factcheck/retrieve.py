@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from .config import Settings
 from .index import CorpusIndex
 from .models import Evidence
+from .parse import quote_key
 
 STOPWORDS = frozenset(
     "a an the and or but of to in on at by for with from as is are was were be been being has have "
@@ -27,7 +28,7 @@ STOPWORDS = frozenset(
     "into over about after before also just more most can could will would may might do does did ".split()
 )  # "not" and "no" are here too: the fuzzy scorer matches words; polarity is verify's check
 _WORD = re.compile(r"\w+")
-QUOTE_MATCH = 0.85
+QUOTE_MATCH = 0.85  # partial-ratio score (in [0, 1]) from which a quotation counts as found near-verbatim
 
 
 def content_words(text: str) -> str:
@@ -41,8 +42,8 @@ def _processed(index: CorpusIndex) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def _lowered(index: CorpusIndex) -> tuple[str, ...]:
-    return tuple(p.text.lower() for p in index.passages)
+def _quote_keys(index: CorpusIndex) -> tuple[str, ...]:
+    return tuple(quote_key(p.text) for p in index.passages)
 
 
 def _fuzzy_candidates(query: str, index: CorpusIndex, limit: int) -> dict[int, float]:
@@ -54,8 +55,8 @@ def _fuzzy_candidates(query: str, index: CorpusIndex, limit: int) -> dict[int, f
 
 def _quote_candidates(quote: str, index: CorpusIndex, limit: int = 5) -> list[int]:
     hits = process.extract(
-        quote.lower(),
-        _lowered(index),
+        quote_key(quote),
+        _quote_keys(index),
         scorer=fuzz.partial_ratio,
         processor=None,
         limit=limit,

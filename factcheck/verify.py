@@ -9,6 +9,7 @@ Checks that fire become the verdict's rationale (`Check.name`):
     quote_found          the quotation stands in a source, verbatim or nearly (partial ratio ≥ 0.85)
     quote_misattributed  ... but the source gives it to another speaker
     quote_channel_mismatch  ... the claim says it was told to someone, the source that it was posted
+    quote_partly_found   a source holds less than 80 % of the quotation (the rest is unverified)
     quote_not_found      no source holds the quotation
     negation_mismatch    a passage with the same words says the opposite ("not", "never", ...)
     scope_mismatch       the same superlative with another scope ("world's most" vs "Russia's most")
@@ -26,13 +27,14 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from . import parse
 from .config import Settings
 from .models import Band, Check, Claim, DateMention, Evidence, Label, Quantity, Quote, Verdict
-from .retrieve import content_words
+from .retrieve import QUOTE_MATCH, content_words
 
 SUPPORTS, CONTRADICTS, NOTE = "supports", "contradicts", "note"
 ROLE_WORDS = frozenset("the a spokesperson spokesman spokeswoman official company post statement press office".split())
@@ -43,6 +45,7 @@ SCOPE_RE = re.compile(
 )
 TOLD_RE = re.compile(r"\b(?:told|said to|in an interview with)\s+(?:a|an|the)?\s*\w+")
 POSTED_RE = re.compile(r"\b(?:post(?:ed)?\s+on\s+(?:X|Twitter|Telegram|Facebook)|on\s+(?:X|Twitter)\b|statement)")
+QUOTE_COVERAGE = 0.8  # share of a quotation a source must hold for the quote to count as found
 MISLEADING_CHECKS = frozenset({"scope_mismatch", "quote_channel_mismatch"})
 
 
@@ -163,21 +166,56 @@ def _channel_mismatch(claim: Claim, q: Quote, ev: Evidence) -> bool:
     )
 
 
+class Alignment(NamedTuple):
+    """Where a quotation matched in a passage: score in [0, 1], the matched span of the quotation
+    (quote_start, quote_end) and of the passage (start, end)."""
+
+    score: float
+    quote_start: int
+    quote_end: int
+    start: int
+    end: int
+
+
+def _align(quote: str, ev: Evidence) -> Alignment:
+    """Best near-verbatim match of `quote` in the passage or in one of the passage's quotations."""
+    best = Alignment(0.0, 0, 0, 0, 0)
+    key = parse.quote_key(quote)
+    spans = [(0, len(ev.passage.text))] + [(q.start, q.end) for q in parse.quotes(ev.passage.text)]
+    for start, end in spans:
+        hit = fuzz.partial_ratio_alignment(key, parse.quote_key(ev.passage.text[start:end]))
+        if hit is not None and hit.score / 100 > best.score:
+            best = Alignment(hit.score / 100, hit.src_start, hit.src_end, start + hit.dest_start, start + hit.dest_end)
+    return best
+
+
+def _covered(spans: Sequence[tuple[int, int]], length: int) -> float:
+    """Share of a text of `length` characters that the union of `spans` covers."""
+    marks = bytearray(length)
+    for start, end in spans:
+        marks[start:end] = b"\x01" * (end - start)
+    return sum(marks) / max(1, length)
+
+
 def check_quote(claim: Claim, q: Quote, ctx: Context) -> Check:
-    for i, ev in enumerate(ctx.evidence):
-        hit = fuzz.partial_ratio_alignment(q.text.lower(), ev.passage.text.lower())
-        if hit is None or hit.score < 85:
-            continue
-        source_speaker = _speaker_in(ev, hit.dest_start, hit.dest_end)
-        if q.speaker and source_speaker and not same_speaker(q.speaker, source_speaker):
-            detail = f"claim gives it to {q.speaker!r}; source to {source_speaker!r}"
-            return Check("quote_misattributed", CONTRADICTS, detail, i)
-        if _channel_mismatch(claim, q, ev):
-            detail = f"claim says the words were told to someone; {ev.source.id} says they were posted"
-            return Check("quote_channel_mismatch", CONTRADICTS, detail, i)
-        who = f", said by {source_speaker!r}" if source_speaker else ""
-        return Check("quote_found", SUPPORTS, f"match {hit.score / 100:.2f}{who}", i)
-    return Check("quote_not_found", NOTE, f"no source holds {q.text[:60]!r}")
+    """Is the quotation in the sources (possibly split over passages), and under whose name?"""
+    hits = [(i, ev, _align(q.text, ev)) for i, ev in enumerate(ctx.evidence)]
+    hits = [(i, ev, a) for i, ev, a in hits if a.score >= QUOTE_MATCH]
+    if not hits:
+        return Check("quote_not_found", NOTE, f"no source holds {q.text[:60]!r}")
+    covered = _covered([(a.quote_start, a.quote_end) for _, _, a in hits], len(q.text))
+    if covered < QUOTE_COVERAGE:
+        return Check("quote_partly_found", NOTE, f"{covered:.0%} of the quote is in the sources", hits[0][0])
+    speakers = [(i, _speaker_in(ev, a.start, a.end)) for i, ev, a in hits]
+    for i, who in speakers:
+        if q.speaker and who and not same_speaker(q.speaker, who):
+            return Check("quote_misattributed", CONTRADICTS, f"claim gives it to {q.speaker!r}; source to {who!r}", i)
+    i, ev, a = hits[0]
+    if _channel_mismatch(claim, q, ev):
+        detail = f"claim says the words were told to someone; {ev.source.id} says they were posted"
+        return Check("quote_channel_mismatch", CONTRADICTS, detail, i)
+    who = next((f", said by {w!r}" for _, w in speakers if w), "")
+    return Check("quote_found", SUPPORTS, f"match {a.score:.2f}, {covered:.0%} covered{who}", i)
 
 
 # --- whole-statement checks ------------------------------------------------------------------
@@ -252,7 +290,7 @@ def decide(checks: Sequence[Check], evidence: Sequence[Evidence]) -> tuple[Label
         return Label.NOT_ENOUGH_EVIDENCE, 0.8
     against = [c for c in checks if c.effect == CONTRADICTS]
     support = [c for c in checks if c.effect == SUPPORTS]
-    unverified = sum(c.name.endswith(("_unverified", "_not_found")) for c in checks)
+    unverified = sum(c.name.endswith(("_unverified", "_not_found", "_partly_found")) for c in checks)
     late = 0.05 * any(c.name == "evidence_after_article" for c in checks)
     if against:
         strength = max(evidence[c.evidence].score for c in against if c.evidence is not None)

@@ -134,3 +134,15 @@ def test_index_builds_and_refuses_stale(tmp_path: Path) -> None:
 def test_bad_sources_path_is_an_error() -> None:
     result = runner.invoke(app, ["lookup", "x y z w", "--sources", "nowhere"])
     assert result.exit_code == 1 and "nowhere: no such file or folder" in result.output
+
+
+def test_check_date_resolves_relative_dates(tmp_path: Path) -> None:
+    path = tmp_path / "undated.txt"
+    path.write_text(
+        "In October last year the government ordered MAX to be pre-installed on new phones.\n", encoding="utf-8"
+    )
+    undated = json.loads(run("check", str(path), "--format", "json").stdout)
+    assert undated["counts"]["contradicted"] == 0
+    dated = json.loads(run("check", str(path), "--format", "json", "--date", "2026-02-12").stdout)
+    assert dated["counts"]["contradicted"] == 1 and dated["published"] == "2026-02-12"
+    assert run("check", str(path), "--date", "Feb 12").exit_code == 1

@@ -171,3 +171,12 @@ def test_verdict_invariants(claim_text: str, found: list[tuple[str, float, float
         assert all(i is None or 0 <= i < len(verdict.evidence) for i in cited)
     if not found:
         assert verdict.label is Label.NOT_ENOUGH_EVIDENCE
+
+
+def test_a_quote_only_partly_in_the_sources_is_not_found() -> None:
+    claim = claim_of(
+        'Peskov said: "If Meta complies we can agree. If it refuses, there is no chance of any deal at all."'
+    )
+    verdict = verify(claim, [evidence('Peskov said: "If Meta complies we can agree."')], as_of=DAY, settings=SETTINGS)
+    assert any(c.name == "quote_partly_found" for c in verdict.rationale)
+    assert verdict.label is not Label.SUPPORTED
