@@ -38,12 +38,14 @@ def demo_sources() -> Path:
 
 SourcesOpt = Annotated[
     Path | None,
-    typer.Option("--sources", "-s", help="Corpus: a folder of .md sources, or .jsonl/.tsv. [default: sources/]"),
+    typer.Option("--sources", "-s", help="Corpus: a folder of .md sources, or .jsonl/.tsv.", show_default="sources/"),
 ]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {' | '.join(FORMATS)}.")]
-IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder. [default: per-user cache]")]
+IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder.", show_default="per-user cache")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="sentence-transformers model name or path.")]
-ThreadsOpt = Annotated[int, typer.Option("--threads", help="CPU threads for the encoder (0: all cores but one).")]
+ThreadsOpt = Annotated[
+    int, typer.Option("--threads", help="CPU threads for the encoder (0: every core, idle threads sleeping).")
+]
 ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Settings TOML (keys as in factcheck.Settings).")]
 
 
@@ -144,7 +146,7 @@ def _open_out(out: Path | None) -> TextIO:
 @app.command()
 def annotate(
     paths: Annotated[list[str], typer.Argument(help='Folders, .txt/.md/.jsonl files, or "-" (JSONL on stdin).')],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write JSONL here. [default: stdout]")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write JSONL here.", show_default="stdout")] = None,
     sources: SourcesOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     index: IndexOpt = None,
