@@ -22,7 +22,9 @@ class Settings:
     checkworthiness_threshold: sentences scoring below it are set aside as not check-worthy.
     top_k: evidence passages kept per claim.
     candidates: how many passages each retriever (dense, fuzzy) proposes before fusion.
-    dense_weight / fuzzy_weight: the fused score is their weighted mean of the two scores.
+    dense_weight / fuzzy_weight / lexical_weight: the fused score is the weighted mean of the dense,
+        fuzzy and lexical scores. Fit on CheckThat! 2022 2A train queries (MAP@5); see
+        docs/benchmarks.md for the command.
     min_evidence: a passage whose fused score is below this is not evidence.
     support_threshold: fused score from which a passage alone can support a claim.
     same_statement: share of a claim's content words a passage must hold to make the same
@@ -35,8 +37,9 @@ class Settings:
     checkworthiness_threshold: float = 0.5
     top_k: int = 5
     candidates: int = 50
-    dense_weight: float = 0.6
-    fuzzy_weight: float = 0.4
+    dense_weight: float = 1.0
+    fuzzy_weight: float = 0.15
+    lexical_weight: float = 0.1
     min_evidence: float = 0.45
     support_threshold: float = 0.62
     same_statement: float = 0.8

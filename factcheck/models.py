@@ -168,13 +168,15 @@ class Evidence(_Record):
 
     dense: cosine similarity of the sentence embeddings, clipped at 0.
     fuzzy: rapidfuzz token-set ratio / 100 (shared words, order-free).
-    score: the fused score, a weighted mean of dense and fuzzy (weights in Settings).
+    lexical: BM25 relative to the query's best BM25 match in the corpus.
+    score: the fused score, a weighted mean of the three (weights in Settings).
     """
 
     passage: Passage
     source: Source
     dense: float
     fuzzy: float
+    lexical: float
     score: float
 
     def to_dict(self) -> dict[str, Any]:
@@ -192,7 +194,7 @@ class Evidence(_Record):
                 "published": src.published.isoformat() if src.published else None,
                 "kind": src.kind,
             },
-            "scores": {"dense": self.dense, "fuzzy": self.fuzzy, "fused": self.score},
+            "scores": {"dense": self.dense, "fuzzy": self.fuzzy, "lexical": self.lexical, "fused": self.score},
         }
 
 

@@ -1,9 +1,11 @@
-"""Claim → evidence: dense (sentence embeddings) and fuzzy (rapidfuzz) candidates, fused.
+"""Claim → evidence: dense (sentence embeddings), fuzzy (rapidfuzz) and lexical (BM25) candidates,
+fused into one ranking.
 
 Scores, each in [0, 1], higher = closer:
-    dense   cosine similarity of unit-length embeddings, clipped at 0
-    fuzzy   rapidfuzz token-set ratio over content words / 100 (shared words, order-free)
-    fused   (dense_weight·dense + fuzzy_weight·fuzzy) / (dense_weight + fuzzy_weight)
+    dense    cosine similarity of unit-length embeddings, clipped at 0
+    fuzzy    rapidfuzz token-set ratio over content words / 100 (shared words, order-free)
+    lexical  BM25 relative to the query's best BM25 match in the corpus (rare shared words count more)
+    fused    the weighted mean of the three (weights in Settings, fit on CheckThat! 2022 train)
 Quotations get one more candidate source: passages that contain the quote nearly verbatim
 (rapidfuzz partial ratio ≥ 0.85), so a quote is found wherever it stands in the corpus.
 """
@@ -19,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from .config import Settings
 from .index import CorpusIndex
+from .lexical import lexical_scores
 from .models import Evidence
 from .parse import quote_key
 
@@ -65,21 +68,61 @@ def _quote_candidates(quote: str, index: CorpusIndex, limit: int = 5) -> list[in
     return [int(i) for _, _, i in hits]
 
 
-def fuse(dense: float, fuzzy: float, *, settings: Settings) -> float:
-    """The weighted mean of the two scores, in [0, 1]."""
-    total = settings.dense_weight + settings.fuzzy_weight
-    return (settings.dense_weight * dense + settings.fuzzy_weight * fuzzy) / total
+def fuse(dense: float, fuzzy: float, lexical: float = 0.0, *, settings: Settings) -> float:
+    """The weighted mean of the three scores, in [0, 1]."""
+    weights = (settings.dense_weight, settings.fuzzy_weight, settings.lexical_weight)
+    return (weights[0] * dense + weights[1] * fuzzy + weights[2] * lexical) / sum(weights)
 
 
-def _evidence(index: CorpusIndex, row: int, dense: float, fuzzy: float, settings: Settings) -> Evidence:
+def _evidence(index: CorpusIndex, row: int, scores: tuple[float, float, float], settings: Settings) -> Evidence:
     passage = index.passages[row]
+    dense, fuzzy, lexical = scores
     return Evidence(
         passage=passage,
         source=index.sources[passage.source_id],
         dense=round(dense, 4),
         fuzzy=round(fuzzy, 4),
-        score=round(fuse(dense, fuzzy, settings=settings), 4),
+        lexical=round(lexical, 4),
+        score=round(fuse(dense, fuzzy, lexical, settings=settings), 4),
     )
+
+
+def _top_rows(scores: np.ndarray, limit: int) -> list[int]:
+    if len(scores) == 0:
+        return []
+    k = min(limit, len(scores))
+    return [int(i) for i in np.argpartition(-scores, k - 1)[:k] if scores[i] > 0]
+
+
+def _candidate_scores(
+    text: str, vector: np.ndarray, dense_hits: Sequence[tuple[int, float]], index: CorpusIndex, *, limit: int
+) -> dict[int, tuple[float, float, float]]:
+    """{passage row: (dense, fuzzy, lexical)} for the union of the three retrievers' candidates."""
+    fuzzy = _fuzzy_candidates(text, index, limit)
+    dense = {row: max(0.0, score) for row, score in dense_hits}
+    lexical = lexical_scores(text, index)
+    rows = set(dense) | set(fuzzy) | set(_top_rows(lexical, limit))
+    return {
+        row: _row_scores(row, text, vector, index, lexical, dense=dense.get(row), fuzzy=fuzzy.get(row)) for row in rows
+    }
+
+
+def _row_scores(
+    row: int,
+    text: str,
+    vector: np.ndarray,
+    index: CorpusIndex,
+    lexical: np.ndarray,
+    *,
+    dense: float | None = None,
+    fuzzy: float | None = None,
+) -> tuple[float, float, float]:
+    """(dense, fuzzy, lexical) of one passage for one query, computing whichever was not given."""
+    if dense is None:
+        dense = max(0.0, float(index.embeddings[row] @ vector))
+    if fuzzy is None:
+        fuzzy = fuzz.token_set_ratio(content_words(text), _processed(index)[row]) / 100.0
+    return dense, fuzzy, float(lexical[row])
 
 
 def evidence_for(
@@ -95,22 +138,34 @@ def evidence_for(
 
     Passages that hold one of `quotes` nearly verbatim are kept whatever their fused score.
     """
-    fuzzy = _fuzzy_candidates(text, index, settings.candidates)
+    scores = _candidate_scores(text, vector, dense_hits, index, limit=settings.candidates)
     quoted = {row for quote in quotes for row in _quote_candidates(quote, index)}
-    dense = {row: max(0.0, score) for row, score in dense_hits}
-    rows = set(dense) | set(fuzzy) | quoted
-    query = content_words(text)
-    items = []
-    for row in rows:
-        d = dense.get(row)
-        d = max(0.0, float(index.embeddings[row] @ vector)) if d is None else d
-        f = fuzzy.get(row)
-        f = fuzz.token_set_ratio(query, _processed(index)[row]) / 100.0 if f is None else f
-        items.append(_evidence(index, row, d, f, settings))
-    items.sort(key=lambda e: (-e.score, e.passage.id))
+    if quoted - set(scores):
+        lexical = lexical_scores(text, index)
+        scores |= {row: _row_scores(row, text, vector, index, lexical) for row in quoted - set(scores)}
+    items = sorted(
+        (_evidence(index, row, row_scores, settings) for row, row_scores in scores.items()),
+        key=lambda e: (-e.score, e.passage.id),
+    )
     kept = [e for e in items if e.score >= settings.min_evidence][: settings.top_k]
     kept += [e for e in items if _row(index, e) in quoted and e not in kept]
     return tuple(kept)
+
+
+def rank_sources(
+    texts: Sequence[str], vectors: np.ndarray, index: CorpusIndex, *, top_k: int, settings: Settings
+) -> list[dict[str, float]]:
+    """For each query, {source id: fused score of its best passage}, the `top_k` best sources:
+    the "has this been checked before?" ranking that retrieval benchmarks score."""
+    dense_hits = index.vectors.search(vectors, top_k=settings.candidates)
+    rankings = []
+    for text, vector, hits in zip(texts, vectors, dense_hits, strict=True):
+        best: dict[str, float] = {}
+        for row, (d, f, lex) in _candidate_scores(text, vector, hits, index, limit=settings.candidates).items():
+            source = index.passages[row].source_id
+            best[source] = max(best.get(source, 0.0), fuse(d, f, lex, settings=settings))
+        rankings.append(dict(sorted(best.items(), key=lambda item: -item[1])[:top_k]))
+    return rankings
 
 
 def _row(index: CorpusIndex, evidence: Evidence) -> int:

@@ -5,10 +5,21 @@ from factcheck.retrieve import content_words, fuse
 
 
 def test_fuse_is_a_weighted_mean_in_unit_range() -> None:
-    settings = Settings(dense_weight=0.6, fuzzy_weight=0.4)
-    assert fuse(1.0, 0.0, settings=settings) == pytest.approx(0.6)
-    assert fuse(0.5, 0.5, settings=settings) == pytest.approx(0.5)
-    assert 0.0 <= fuse(0.0, 0.0, settings=settings) <= fuse(1.0, 1.0, settings=settings) <= 1.0
+    settings = Settings(dense_weight=0.6, fuzzy_weight=0.3, lexical_weight=0.1)
+    assert fuse(1.0, 0.0, 0.0, settings=settings) == pytest.approx(0.6)
+    assert fuse(0.0, 0.0, 1.0, settings=settings) == pytest.approx(0.1)
+    assert fuse(0.5, 0.5, 0.5, settings=settings) == pytest.approx(0.5)
+    assert 0.0 <= fuse(0.0, 0.0, 0.0, settings=settings) <= fuse(1.0, 1.0, 1.0, settings=settings) <= 1.0
+
+
+def test_lexical_scores_are_relative_to_the_best_match(demo_checker: Checker) -> None:
+    from factcheck.lexical import lexical_scores
+
+    scores = lexical_scores("Snapchat FaceTime December", demo_checker.index)
+    assert scores.max() == pytest.approx(1.0) and scores.min() >= 0.0
+    best = demo_checker.index.passages[int(scores.argmax())]
+    assert best.source_id == "newsrally-snapchat-facetime"
+    assert lexical_scores("zzzz qqqq", demo_checker.index).max() == 0.0
 
 
 def test_content_words_drop_stopwords() -> None:

@@ -21,7 +21,7 @@ def claim_of(text: str):  # type: ignore[no-untyped-def]
 
 def evidence(text: str, *, dense: float = 0.8, fuzzy: float = 0.8, published: dt.date | None = DAY) -> Evidence:
     source = Source(id="s", title="t", text=text, url="https://example.org/s", published=published)
-    return Evidence(Passage("s#0", "s", text, 0, len(text)), source, dense, fuzzy, 0.6 * dense + 0.4 * fuzzy)
+    return Evidence(Passage("s#0", "s", text, 0, len(text)), source, dense, fuzzy, fuzzy, 0.6 * dense + 0.4 * fuzzy)
 
 
 def q(value: float, qualifier: str = "exact") -> Quantity:

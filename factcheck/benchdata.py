@@ -1,0 +1,78 @@
+"""Readers and writers for evaluation data: queries, qrels and run files (BEIR/TREC/CheckThat!).
+
+Queries: TSV `id<TAB>text` with or without a header row (CheckThat! quoting handled), or BEIR
+JSONL (`_id`, `text`). Qrels: TREC `qid 0 doc rel` (tabs or spaces), or BEIR TSV with a
+`query-id corpus-id score` header. Runs are written in TREC format.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Mapping
+from pathlib import Path
+
+from .errors import InputError
+
+HEADER_IDS = {"", "id", "_id", "iclaim_id", "query-id", "query_id", "qid", "tweet_id"}
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read as UTF-8 text: {exc}") from None
+
+
+def load_queries(path: str | Path) -> dict[str, str]:
+    """{query id: text} from a TSV or BEIR JSONL file."""
+    path = Path(path)
+    lines = _lines(path)
+    if path.suffix == ".jsonl":
+        return _jsonl_queries(path, lines)
+    rows = list(csv.reader(lines, delimiter="\t"))
+    if rows and rows[0] and rows[0][0].strip().lower() in HEADER_IDS:
+        rows = rows[1:]
+    queries = {}
+    for number, row in enumerate(rows, start=1):
+        if len(row) < 2:
+            raise InputError(f"{path}:{number}: expected 'id<TAB>text'")
+        queries[row[0].strip()] = row[1]
+    return queries
+
+
+def _jsonl_queries(path: Path, lines: list[str]) -> dict[str, str]:
+    queries = {}
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            try:
+                record = json.loads(line)
+                queries[str(record["_id"])] = str(record["text"])
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise InputError(f"{path}:{number}: expected a JSON object with '_id' and 'text' ({exc})") from None
+    return queries
+
+
+def load_qrels(path: str | Path) -> dict[str, dict[str, int]]:
+    """{query id: {doc id: relevance}} from TREC qrels or a BEIR qrels TSV."""
+    path = Path(path)
+    qrels: dict[str, dict[str, int]] = {}
+    for number, line in enumerate(_lines(path), start=1):
+        parts = line.split()
+        if not parts or (number == 1 and parts[0].lower() in HEADER_IDS):
+            continue
+        try:
+            qid, doc, rel = (parts[0], parts[2], parts[3]) if len(parts) == 4 else (parts[0], parts[1], parts[2])
+            qrels.setdefault(qid, {})[doc] = int(float(rel))
+        except (IndexError, ValueError):
+            raise InputError(f"{path}:{number}: expected 'query 0 document relevance'") from None
+    return qrels
+
+
+def write_run(run: Mapping[str, Mapping[str, float]], path: str | Path, *, tag: str = "factcheck") -> None:
+    """A TREC run file: `qid Q0 doc rank score tag`, best first."""
+    with Path(path).open("w", encoding="utf-8") as out:
+        for qid, scores in run.items():
+            ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+            for rank, (doc, score) in enumerate(ordered, start=1):
+                out.write(f"{qid}\tQ0\t{doc}\t{rank}\t{score:.6f}\t{tag}\n")

@@ -1,0 +1,29 @@
+"""Cleaning of social-media text before retrieval: links, handles, hashtags and the
+"— Name (@handle) Month D, YYYY" signature that embedded tweets carry. Pure functions."""
+
+from __future__ import annotations
+
+import html
+import re
+
+SIGNATURE_RE = re.compile(r"\s[—–-]+\s*[^—–]{0,80}?\(@\w+\)\s*\w+\.?\s+\d{1,2},\s+\d{4}\s*$")
+URL_RE = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+")
+HANDLE_RE = re.compile(r"@(\w+)")
+HASHTAG_RE = re.compile(r"#(\w+)")
+CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+SPACE_RE = re.compile(r"\s+")
+
+
+def _words(tag: str) -> str:
+    """ "AustralianFires" → "Australian Fires"."""
+    return CAMEL_RE.sub(" ", tag)
+
+
+def clean_social(text: str) -> str:
+    """The text of a post without its signature and links; hashtags and handles become words."""
+    text = html.unescape(text)
+    text = SIGNATURE_RE.sub("", text)
+    text = URL_RE.sub(" ", text)
+    text = HASHTAG_RE.sub(lambda m: _words(m[1]), text)
+    text = HANDLE_RE.sub(lambda m: _words(m[1]), text)
+    return SPACE_RE.sub(" ", text).strip()
