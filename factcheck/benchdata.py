@@ -76,3 +76,52 @@ def write_run(run: Mapping[str, Mapping[str, float]], path: str | Path, *, tag: 
             ordered = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
             for rank, (doc, score) in enumerate(ordered, start=1):
                 out.write(f"{qid}\tQ0\t{doc}\t{rank}\t{score:.6f}\t{tag}\n")
+
+
+def load_checkworthiness(path: str | Path) -> list[tuple[str, bool, str]]:
+    """(sentence, check-worthy?, group) rows from the public check-worthiness sets:
+
+    - a folder of CheckThat! 2020 task 5 debates (`line<TAB>speaker<TAB>sentence<TAB>label`),
+      grouped by debate;
+    - ClaimBuster `*.json` (a list of objects with `text` and `label`) or `*.csv` (`text`, `label`);
+    - CheckThat! 2022 task 1 TSV (`tweet_text`, `class_label`).
+    """
+    path = Path(path)
+    if path.is_dir():
+        return [row for file in sorted(path.glob("*.tsv")) for row in _debate_rows(file)]
+    if path.suffix == ".json":
+        try:
+            records = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise InputError(f"{path}: cannot read as JSON: {exc}") from None
+        return [(str(r["text"]), int(r["label"]) == 1, path.stem) for r in records]
+    delimiter = "," if path.suffix == ".csv" else "\t"
+    rows = csv.DictReader(_lines(path), delimiter=delimiter)
+    text_key, label_key = ("text", "label") if delimiter == "," else ("tweet_text", "class_label")
+    try:
+        return [(row[text_key], str(row[label_key]).strip() in ("1", "Yes", "yes"), path.stem) for row in rows]
+    except KeyError as exc:
+        raise InputError(f"{path}: expected columns {text_key!r} and {label_key!r} (missing {exc})") from None
+
+
+def _debate_rows(file: Path) -> list[tuple[str, bool, str]]:
+    rows = []
+    for number, line in enumerate(_lines(file), start=1):
+        parts = line.split("\t")
+        if len(parts) < 4:
+            raise InputError(f"{file}:{number}: expected 'line<TAB>speaker<TAB>sentence<TAB>label'")
+        rows.append((parts[2], parts[3].strip() == "1", file.stem))
+    return rows
+
+
+def load_claim_evidence(path: str | Path) -> list[dict[str, object]]:
+    """Climate-FEVER JSONL: claim, claim_label and evidences (each `evidence`, `evidence_label`)."""
+    path = Path(path)
+    records = []
+    for number, line in enumerate(_lines(path), start=1):
+        if line.strip():
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
+    return records

@@ -15,6 +15,7 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
+from .cli_eval import eval_app
 from .config import Settings
 from .errors import FactcheckError, InputError
 from .inputs import iter_records, read_articles
@@ -27,6 +28,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+app.add_typer(eval_app, name="eval")
 EXIT_ERROR, EXIT_RECORDS_FAILED = 1, 3
 
 

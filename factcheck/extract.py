@@ -15,10 +15,12 @@ being dropped, so a report can show what was skipped and why. Reasons:
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from typing import TypeVar
 
 from . import parse
+from .errors import InputError
 from .models import Article, Claim, DateMention, Entity, Quantity, Quote
 from .segment import sentence_spans
 
@@ -132,4 +134,24 @@ def extract(article: Article, *, threshold: float = 0.5) -> tuple[Claim, ...]:
     spans = sentence_spans(article.text)
     return tuple(
         claim_from_sentence(article, i, start, end, threshold=threshold) for i, (start, end) in enumerate(spans)
+    )
+
+
+def claim_of_text(text: str, *, as_of: dt.date | None = None) -> Claim:
+    """A claim typed or given on its own: one Claim over the whole text, never set aside, with the
+    parts of all its sentences."""
+    text = " ".join(text.split())
+    if not text:
+        raise InputError("the claim is empty; give the sentence to check")
+    parts = extract(Article(id="claim", text=text, published=as_of), threshold=0.0)
+    return Claim(
+        id="claim",
+        text=text,
+        start=0,
+        end=len(text),
+        checkworthiness=max((c.checkworthiness for c in parts), default=0.0),
+        quantities=tuple(q for c in parts for q in c.quantities),
+        dates=tuple(d for c in parts for d in c.dates),
+        quotes=tuple(q for c in parts for q in c.quotes),
+        entities=tuple(e for c in parts for e in c.entities),
     )

@@ -6,13 +6,29 @@ ready for a table or JSON; the CLI's `factcheck eval ...` commands are thin shel
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from rapidfuzz import fuzz
 
 from .benchdata import write_run
-from .evaluate import retrieval_metrics
+from .config import Settings
+from .embed import Encoder
+from .evaluate import (
+    binary_prf,
+    brier,
+    classification_metrics,
+    expected_calibration_error,
+    ranking_average_precision,
+    retrieval_metrics,
+)
+from .extract import claim_from_sentence, claim_of_text
+from .lexical import relative_bm25
+from .models import Article, Evidence, Label, Passage, Source
 from .normalise import clean_social
 from .pipeline import Checker
-from .retrieve import rank_sources
+from .retrieve import content_words, fuse, rank_sources
+from .verify import verify
 
 
 def retrieval_run(
@@ -40,3 +56,105 @@ def evaluate_retrieval(
     if run_out:
         write_run(run, run_out)
     return retrieval_metrics(run, qrels)
+
+
+def checkworthiness_scores(sentences: Sequence[str], *, threshold: float) -> list[tuple[float, bool]]:
+    """(score, kept as a claim?) for each sentence, read as a one-sentence article."""
+    out = []
+    for text in sentences:
+        claim = claim_from_sentence(Article(id="s", text=text), 0, 0, len(text), threshold=threshold)
+        out.append((claim.checkworthiness, claim.set_aside is None))
+    return out
+
+
+def evaluate_checkworthiness(rows: Sequence[tuple[str, bool, str]], *, threshold: float = 0.5) -> dict[str, float]:
+    """MAP (mean over groups, e.g. debates, of the AP of ranking by score), and precision, recall
+    and F1 of the positive class for the sentences the extractor keeps as claims."""
+    scored = checkworthiness_scores([text for text, _, _ in rows], threshold=threshold)
+    groups: dict[str, list[int]] = {}
+    for i, (_, _, group) in enumerate(rows):
+        groups.setdefault(group, []).append(i)
+    aps = [
+        ranking_average_precision([rows[i][1] for i in idx], [scored[i][0] for i in idx])
+        for idx in groups.values()
+        if any(rows[i][1] for i in idx)
+    ]
+    prf = binary_prf([gold for _, gold, _ in rows], [kept for _, kept in scored])
+    return {
+        "sentences": float(len(rows)),
+        "positives": float(sum(g for _, g, _ in rows)),
+        "groups": float(len(aps)),
+    } | {
+        "map": sum(aps) / len(aps) if aps else 0.0,
+        **prf,
+    }
+
+
+FEVER_LABELS = ("SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO")
+TO_FEVER = {
+    Label.SUPPORTED: "SUPPORTS",
+    Label.CONTRADICTED: "REFUTES",
+    Label.MISLEADING: "REFUTES",
+    Label.NOT_ENOUGH_EVIDENCE: "NOT_ENOUGH_INFO",
+    Label.NOT_CHECKABLE: "NOT_ENOUGH_INFO",
+}
+
+
+def pair_evidence(claim: str, sentences: Sequence[str], *, encoder: Encoder, settings: Settings) -> list[Evidence]:
+    """Given evidence sentences for a claim, scored as retrieval would score them, best first.
+    Lexical scores are BM25 relative to the best of these sentences."""
+    vectors = encoder.encode([claim, *sentences])
+    query = content_words(claim)
+    lexical = relative_bm25(claim, sentences)
+    items = []
+    for i, text in enumerate(sentences):
+        source = Source(id=f"e{i}", title="", text=text)
+        dense = max(0.0, float(vectors[0] @ vectors[i + 1]))
+        fuzzy = fuzz.token_set_ratio(query, content_words(text)) / 100.0
+        score = fuse(dense, fuzzy, float(lexical[i]), settings=settings)
+        passage = Passage(f"e{i}#0", source.id, text, 0, len(text))
+        items.append(
+            Evidence(passage, source, round(dense, 4), round(fuzzy, 4), round(float(lexical[i]), 4), round(score, 4))
+        )
+    return sorted(items, key=lambda e: -e.score)
+
+
+def evaluate_verdicts(
+    records: Sequence[Mapping[str, Any]], *, encoder: Encoder, settings: Settings
+) -> dict[str, object]:
+    """Climate-FEVER style: each claim with its evidence sentences.
+
+    evidence level: the verdict on (claim, one sentence) against that sentence's label;
+    claim level: the verdict on the claim with all its sentences, against the claim label
+    (DISPUTED claims are left out: no single label is right for them).
+    Calibration (ECE, Brier) of the confidence, where "right" means the label matched.
+    """
+    ev_gold, ev_pred, ev_conf = [], [], []
+    cl_gold, cl_pred, cl_conf = [], [], []
+    for record in records:
+        claim = claim_of_text(str(record["claim"]))
+        sentences = [e["evidence"] for e in record["evidences"]]
+        evidence = pair_evidence(claim.text, sentences, encoder=encoder, settings=settings)
+        by_text = {e.passage.text: e for e in evidence}
+        for e in record["evidences"]:
+            verdict = verify(claim, [by_text[e["evidence"]]], as_of=None, settings=settings)
+            ev_gold.append(e["evidence_label"])
+            ev_pred.append(TO_FEVER[verdict.label])
+            ev_conf.append(verdict.confidence)
+        if record["claim_label"] in FEVER_LABELS:
+            verdict = verify(claim, evidence, as_of=None, settings=settings)
+            cl_gold.append(record["claim_label"])
+            cl_pred.append(TO_FEVER[verdict.label])
+            cl_conf.append(verdict.confidence)
+    return {
+        "evidence_level": _with_calibration(ev_gold, ev_pred, ev_conf),
+        "claim_level": _with_calibration(cl_gold, cl_pred, cl_conf),
+    }
+
+
+def _with_calibration(gold: list[str], predicted: list[str], confidence: list[float]) -> dict[str, object]:
+    correct = [g == p for g, p in zip(gold, predicted, strict=True)]
+    return classification_metrics(gold, predicted, FEVER_LABELS) | {
+        "ece": expected_calibration_error(correct, confidence),
+        "brier": brier(correct, confidence),
+    }

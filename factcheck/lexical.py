@@ -6,6 +6,7 @@ so it lies in [0, 1]: 1 for the best lexical match, 0 where no query word occurs
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -14,10 +15,10 @@ import numpy as np
 from .index import CorpusIndex
 
 
-def tokens(texts: list[str]) -> list[list[str]]:
+def tokens(texts: Sequence[str]) -> list[list[str]]:
     import bm25s
 
-    result: list[list[str]] = bm25s.tokenize(texts, stopwords="en", show_progress=False, return_ids=False)
+    result: list[list[str]] = bm25s.tokenize(list(texts), stopwords="en", show_progress=False, return_ids=False)
     return result
 
 
@@ -37,5 +38,19 @@ def lexical_scores(query: str, index: CorpusIndex) -> np.ndarray:
     if not words or not index.passages:
         return np.zeros(len(index.passages), dtype=np.float32)
     scores = np.asarray(bm25_index(index).get_scores(words), dtype=np.float32)
+    best = float(scores.max(initial=0.0))
+    return scores / best if best > 0 else scores
+
+
+def relative_bm25(query: str, texts: Sequence[str]) -> np.ndarray:
+    """BM25 of `query` against a handful of `texts` (their own tiny corpus), relative to the best."""
+    import bm25s
+
+    (words,) = tokens([query]) or [[]]
+    if not words or not texts:
+        return np.zeros(len(texts), dtype=np.float32)
+    model = bm25s.BM25()
+    model.index(tokens(texts), show_progress=False)
+    scores = np.asarray(model.get_scores(words), dtype=np.float32)
     best = float(scores.max(initial=0.0))
     return scores / best if best > 0 else scores

@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 from .config import Settings
 from .embed import Encoder, SentenceTransformerEncoder
-from .errors import FactcheckError, InputError
-from .extract import extract
+from .errors import FactcheckError
+from .extract import claim_of_text, extract
 from .index import CorpusIndex, open_index
 from .inputs import article_from_record
 from .models import Article, ArticleReport, Claim, Verdict
@@ -89,22 +89,7 @@ class Checker:
 
     def lookup(self, claim: str, *, as_of: dt.date | None = None) -> Verdict:
         """One claim typed by a person: never set aside, always checked."""
-        text = " ".join(claim.split())
-        if not text:
-            raise InputError("the claim is empty; give the sentence to check")
-        article = Article(id="lookup", text=text, published=as_of)
-        parts = extract(article, threshold=0.0)
-        merged = Claim(
-            id="lookup",
-            text=text,
-            start=0,
-            end=len(text),
-            checkworthiness=max((c.checkworthiness for c in parts), default=0.0),
-            quantities=tuple(q for c in parts for q in c.quantities),
-            dates=tuple(d for c in parts for d in c.dates),
-            quotes=tuple(q for c in parts for q in c.quotes),
-            entities=tuple(e for c in parts for e in c.entities),
-        )
+        merged = claim_of_text(claim, as_of=as_of)
         return self.verdicts([merged], as_of=[as_of])[0]
 
 

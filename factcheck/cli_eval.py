@@ -1,0 +1,97 @@
+"""`factcheck eval ...`: one command per evaluation task, each a shell over one harness call.
+
+Each prints a table of numbers and, with --json-out, writes them as JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from .benchdata import load_checkworthiness, load_claim_evidence, load_qrels, load_queries
+from .config import Settings
+from .embed import SentenceTransformerEncoder
+from .errors import FactcheckError
+from .harness import evaluate_checkworthiness, evaluate_retrieval, evaluate_verdicts
+from .pipeline import Checker
+
+eval_app = typer.Typer(help="Measure quality on public benchmark data.", no_args_is_help=True)
+JsonOpt = Annotated[Path | None, typer.Option("--json-out", help="Also write the numbers here as JSON.")]
+
+
+def _emit(title: str, numbers: dict[str, Any], json_out: Path | None) -> None:
+    typer.echo(title)
+    for key, value in numbers.items():
+        if isinstance(value, dict):
+            _emit(f"  {key}:", value, None)
+        else:
+            typer.echo(f"  {key:>16}  {value:.4f}" if isinstance(value, float) else f"  {key:>16}  {value}")
+    if json_out:
+        json_out.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
+
+
+def _fail(exc: FactcheckError) -> typer.Exit:
+    typer.echo(f"error: {exc}", err=True)
+    return typer.Exit(1)
+
+
+@eval_app.command("retrieval")
+def retrieval(
+    corpus: Annotated[Path, typer.Option(help="Documents: BEIR/CheckThat! JSONL, TSV, or a folder of .md.")],
+    queries: Annotated[Path, typer.Option(help="Queries: TSV id<TAB>text, or BEIR JSONL.")],
+    qrels: Annotated[Path, typer.Option(help="Relevance judgements: TREC qrels or BEIR TSV.")],
+    run_out: Annotated[Path | None, typer.Option("--run-out", help="Write the TREC run file here.")] = None,
+    top_k: Annotated[int, typer.Option("--top-k", help="Documents ranked per query.")] = 10,
+    normalise: Annotated[bool, typer.Option("--normalise/--raw", help="Clean tweets (links, handles).")] = True,
+    index: Annotated[Path | None, typer.Option("--index", help="Index folder.", show_default="per-user cache")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="Settings TOML (e.g. other fusion weights).")] = None,
+    json_out: JsonOpt = None,
+) -> None:
+    """Has this claim been checked before? MAP@k, MRR and recall@k of the fused ranking."""
+    try:
+        settings = Settings.from_toml(config) if config else Settings()
+        checker = Checker.from_sources(corpus, index_dir=index, settings=settings)
+        numbers = evaluate_retrieval(
+            checker, load_queries(queries), load_qrels(qrels), top_k=top_k, normalise=normalise,
+            run_out=str(run_out) if run_out else None,
+        )  # fmt: skip
+    except FactcheckError as exc:
+        raise _fail(exc) from None
+    _emit(f"retrieval: {queries.name} against {corpus.name}", numbers, json_out)
+
+
+@eval_app.command("checkworthiness")
+def checkworthiness(
+    data: Annotated[
+        Path, typer.Argument(help="CheckThat! 2020-5 debates folder, ClaimBuster .json/.csv, or CT22 1A .tsv.")
+    ],
+    threshold: Annotated[
+        float, typer.Option(help="Score from which a sentence is a claim.")
+    ] = Settings().checkworthiness_threshold,
+    json_out: JsonOpt = None,
+) -> None:
+    """Which sentences are worth checking? MAP of the ranking, P/R/F1 of the kept claims."""
+    try:
+        numbers = evaluate_checkworthiness(load_checkworthiness(data), threshold=threshold)
+    except FactcheckError as exc:
+        raise _fail(exc) from None
+    _emit(f"check-worthiness: {data.name}", numbers, json_out)
+
+
+@eval_app.command("verdicts")
+def verdicts(
+    data: Annotated[Path, typer.Argument(help="Claims with evidence sentences: Climate-FEVER JSONL.")],
+    limit: Annotated[int, typer.Option(help="Only the first N claims (0: all).")] = 0,
+    json_out: JsonOpt = None,
+) -> None:
+    """Claim + evidence → verdict: accuracy, macro-F1, per-label F1, confusion, ECE and Brier."""
+    try:
+        records = load_claim_evidence(data)
+        encoder, settings = SentenceTransformerEncoder(), Settings()
+        numbers = evaluate_verdicts(records[:limit] if limit else records, encoder=encoder, settings=settings)
+    except FactcheckError as exc:
+        raise _fail(exc) from None
+    _emit(f"verdicts: {data.name}", numbers, json_out)
