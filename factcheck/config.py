@@ -19,7 +19,12 @@ class Settings:
 
     model: a sentence-transformers model name or path; the default is the packaged all-MiniLM-L6-v2.
     threads: torch CPU threads for encoding; 0 picks a default that does not oversubscribe the CPU.
-    checkworthiness_threshold: sentences scoring below it are set aside as not check-worthy.
+    checkworthiness: how sentences are scored. "mixed" (default): the mean of the shipped learned
+        scorer (trained on ClaimBuster and CheckThat! debates) and the hand-set score; "learned":
+        the learned score alone, with its own threshold; "heuristic": the hand-set score alone.
+        The learned scorer alone ranks benchmark sentences best but, trained on political speech,
+        sets aside news claims the mix keeps (docs/benchmarks.md).
+    checkworthiness_threshold: with "mixed" or "heuristic", sentences below it are set aside.
     top_k: evidence passages kept per claim.
     candidates: how many passages each retriever (dense, fuzzy) proposes before fusion.
     dense_weight / fuzzy_weight / lexical_weight: the fused score is the weighted mean of the dense,
@@ -34,6 +39,7 @@ class Settings:
     model: str = DEFAULT_MODEL
     threads: int = 0
     batch_size: int = 64
+    checkworthiness: str = "mixed"
     checkworthiness_threshold: float = 0.5
     top_k: int = 5
     candidates: int = 50

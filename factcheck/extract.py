@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import TypeVar
 
 from . import parse
@@ -100,8 +101,20 @@ def _score_reason(sentence: str, score: float, threshold: float) -> str | None:
     return "opinion" if cues else "not_factual"
 
 
-def claim_from_sentence(article: Article, index: int, start: int, end: int, *, threshold: float) -> Claim:
-    """One sentence of `article` as a Claim with parts whose offsets are into the article text."""
+def claim_from_sentence(
+    article: Article,
+    index: int,
+    start: int,
+    end: int,
+    *,
+    threshold: float,
+    learned: float | None = None,
+    learned_weight: float = 0.5,
+) -> Claim:
+    """One sentence of `article` as a Claim with parts whose offsets are into the article text.
+
+    Check-worthiness is the hand-set score, or, given a learned scorer's score, the mix
+    `learned_weight · learned + (1 - learned_weight) · hand-set`."""
     sentence = article.text[start:end]
     quants = _shift(parse.quantities(sentence), start)
     date_parts = _shift(parse.dates(sentence, article.published), start)
@@ -114,6 +127,8 @@ def claim_from_sentence(article: Article, index: int, start: int, end: int, *, t
         "entities": len(ents),
     }
     score = checkworthiness(sentence, has_parts=counts)
+    if learned is not None:
+        score = learned_weight * learned + (1.0 - learned_weight) * score
     reason = _form_reason(sentence, article.title) or _score_reason(sentence, score, threshold)
     return Claim(
         id=f"{article.id}:{index}",
@@ -129,12 +144,33 @@ def claim_from_sentence(article: Article, index: int, start: int, end: int, *, t
     )
 
 
-def extract(article: Article, *, threshold: float = 0.5) -> tuple[Claim, ...]:
-    """Every sentence of the article as a Claim, in order; `set_aside` says which are not checked."""
+def extract(
+    article: Article, *, threshold: float = 0.5, learned: Sequence[float] | None = None, learned_weight: float = 0.5
+) -> tuple[Claim, ...]:
+    """Every sentence of the article as a Claim, in order; `set_aside` says which are not checked.
+
+    `learned` (one score per sentence of `sentences(article)`) come from a learned scorer and are
+    mixed into the hand-set check-worthiness with `learned_weight`."""
     spans = sentence_spans(article.text)
+    if learned is not None and len(learned) != len(spans):
+        raise ValueError(f"{len(learned)} learned scores for {len(spans)} sentences")
     return tuple(
-        claim_from_sentence(article, i, start, end, threshold=threshold) for i, (start, end) in enumerate(spans)
+        claim_from_sentence(
+            article,
+            i,
+            start,
+            end,
+            threshold=threshold,
+            learned=None if learned is None else float(learned[i]),
+            learned_weight=learned_weight,
+        )
+        for i, (start, end) in enumerate(spans)
     )
+
+
+def sentences(article: Article) -> list[str]:
+    """The article's sentences, in the order `extract` makes claims of them."""
+    return [article.text[start:end] for start, end in sentence_spans(article.text)]
 
 
 def claim_of_text(text: str, *, as_of: dt.date | None = None) -> Claim:

@@ -13,15 +13,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
+
 from .config import Settings
 from .embed import Encoder, SentenceTransformerEncoder
 from .errors import FactcheckError
-from .extract import claim_of_text, extract
+from .extract import claim_of_text, extract, sentences
 from .index import CorpusIndex, open_index
 from .inputs import article_from_record
 from .models import Article, ArticleReport, Claim, Verdict
 from .retrieve import search
 from .verify import verify
+from .worthiness import WorthinessModel
+from .worthiness import load_model as load_worthiness
 
 T = TypeVar("T")
 
@@ -40,6 +44,7 @@ class Checker:
     index: CorpusIndex
     encoder: Encoder
     settings: Settings = field(default_factory=Settings)
+    worthiness: WorthinessModel | None = None
 
     @classmethod
     def from_sources(
@@ -57,15 +62,20 @@ class Checker:
             settings.model, threads=settings.threads, batch_size=settings.batch_size
         )
         directory = Path(index_dir) if index_dir else None
-        return cls(open_index(sources, encoder, directory=directory, rebuild=rebuild), encoder, settings)
+        index = open_index(sources, encoder, directory=directory, rebuild=rebuild)
+        return cls(index, encoder, settings, learned_scorer(settings, encoder))
 
-    def verdicts(self, claims: Sequence[Claim], *, as_of: Sequence[dt.date | None]) -> list[Verdict]:
+    def verdicts(
+        self, claims: Sequence[Claim], *, as_of: Sequence[dt.date | None], vectors: np.ndarray | None = None
+    ) -> list[Verdict]:
         """Verdicts for claims in order, `as_of[i]` the date claim i was made; one encode call for
-        all of them, and set-aside claims are not retrieved for."""
+        all of them (none when `vectors`, one row per claim, are given); set-aside claims are not
+        retrieved for."""
         live = [i for i, c in enumerate(claims) if not c.set_aside]
         texts = [claims[i].text for i in live]
+        live_vectors = vectors[live] if vectors is not None else self.encoder.encode(texts)
         quotes = [[q.text for q in claims[i].quotes if len(q.text.split()) >= 4] for i in live]
-        found = search(texts, self.encoder.encode(texts), self.index, quotes=quotes, settings=self.settings)
+        found = search(texts, live_vectors, self.index, quotes=quotes, settings=self.settings)
         evidence = dict(zip(live, found, strict=True))
         return [verify(c, evidence.get(i, ()), as_of=as_of[i], settings=self.settings) for i, c in enumerate(claims)]
 
@@ -80,17 +90,50 @@ class Checker:
         """`check` over many articles, lazily and in input order, encoding `batch_size` articles'
         claims at a time (the model is fastest on full batches)."""
         for chunk in _batched(articles, batch_size):
-            per_article = [extract(a, threshold=self.settings.checkworthiness_threshold) for a in chunk]
+            per_article, vectors = self._claims(chunk)
             flat = [c for claims in per_article for c in claims]
             dates = [a.published for a, claims in zip(chunk, per_article, strict=True) for _ in claims]
-            verdicts = iter(self.verdicts(flat, as_of=dates))
+            verdicts = iter(self.verdicts(flat, as_of=dates, vectors=vectors))
             for article, claims in zip(chunk, per_article, strict=True):
                 yield ArticleReport(article, tuple(itertools.islice(verdicts, len(claims))))
+
+    def _claims(self, articles: Sequence[Article]) -> tuple[list[tuple[Claim, ...]], np.ndarray | None]:
+        """The claims of each article and, with a learned scorer, every sentence's embedding (the
+        scorer needs them, and retrieval reuses them)."""
+        if self.worthiness is None:
+            threshold = self.settings.checkworthiness_threshold
+            return [extract(a, threshold=threshold) for a in articles], None
+        texts = [sentences(a) for a in articles]
+        vectors = self.encoder.encode([t for ts in texts for t in ts])
+        scores = [float(x) for x in self.worthiness.score(vectors, [t for ts in texts for t in ts])]
+        bounds = list(itertools.accumulate(len(ts) for ts in texts))
+        weight, threshold = self._worthiness_mix()
+        claims = [
+            extract(a, threshold=threshold, learned=scores[s:e], learned_weight=weight)
+            for a, s, e in zip(articles, [0, *bounds[:-1]], bounds, strict=True)
+        ]
+        return claims, vectors
+
+    def _worthiness_mix(self) -> tuple[float, float]:
+        """(weight of the learned score, threshold): "learned" alone uses the model's own threshold;
+        "mixed" averages it with the hand-set score, whose threshold then applies."""
+        if self.settings.checkworthiness == "learned" and self.worthiness is not None:
+            return 1.0, self.worthiness.threshold
+        return 0.5, self.settings.checkworthiness_threshold
 
     def lookup(self, claim: str, *, as_of: dt.date | None = None) -> Verdict:
         """One claim typed by a person: never set aside, always checked."""
         merged = claim_of_text(claim, as_of=as_of)
         return self.verdicts([merged], as_of=[as_of])[0]
+
+
+def learned_scorer(settings: Settings, encoder: Encoder) -> WorthinessModel | None:
+    """The shipped check-worthiness scorer when the settings ask for it and it was trained on this
+    encoder's embeddings; else None (the hand-set score)."""
+    if settings.checkworthiness not in ("learned", "mixed"):
+        return None
+    model = load_worthiness()
+    return model if model is not None and model.model_id == encoder.model_id else None
 
 
 def _parse_record(number: int, record: Mapping[str, Any]) -> tuple[dict[str, Any], Article | str]:

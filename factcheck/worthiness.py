@@ -1,0 +1,123 @@
+"""A learned check-worthiness scorer: logistic regression over the sentence embedding and a few
+hand features, trained on public check-worthiness data (benchmarks/train_checkworthiness.py).
+
+The artifact is JSON (`factcheck/data/checkworthiness.json`, a few kilobytes): feature names, the
+model id the embeddings came from, weights, bias, the decision threshold and how it was trained.
+The score is a probability-like number in [0, 1]: higher means more likely check-worthy.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import parse
+from .errors import ModelError
+from .extract import ATTRIBUTION_RE, EVENT_RE, HYPE_RE, OPINION_RE
+
+ARTIFACT = Path(__file__).parent / "data" / "checkworthiness.json"
+FEATURES = (
+    "quantities", "dates", "attributed_quotes", "attribution", "event",
+    "entities", "hype", "opinion", "question", "words",
+)  # fmt: skip
+
+
+def hand_features(sentence: str) -> np.ndarray:
+    """The counts the heuristic scorer uses, capped and scaled to [0, 1]."""
+    quotes = parse.quotes(sentence)
+    values = (
+        min(len(parse.quantities(sentence)), 2) / 2,
+        min(len(parse.dates(sentence)), 2) / 2,
+        float(any(q.speaker for q in quotes)),
+        float(bool(ATTRIBUTION_RE.search(sentence))),
+        float(bool(EVENT_RE.search(sentence))),
+        min(len(parse.entities(sentence)), 4) / 4,
+        min(len(HYPE_RE.findall(sentence)), 3) / 3,
+        min(len(OPINION_RE.findall(sentence)), 2) / 2,
+        float(sentence.rstrip().endswith("?")),
+        min(len(sentence.split()), 60) / 60,
+    )
+    return np.asarray(values, dtype=np.float32)
+
+
+@dataclass(frozen=True)
+class WorthinessModel:
+    """Logistic regression over [embedding, hand features]."""
+
+    model_id: str
+    weights: np.ndarray
+    bias: float
+    threshold: float
+    trained_on: str = ""
+
+    def score(self, vectors: np.ndarray, sentences: Sequence[str]) -> np.ndarray:
+        """Scores in [0, 1], one per sentence; `vectors` are the sentences' embeddings."""
+        if len(sentences) == 0:
+            return np.zeros(0, dtype=np.float32)
+        rows = np.hstack([vectors, np.stack([hand_features(s) for s in sentences])])
+        result: np.ndarray = 1.0 / (1.0 + np.exp(-(rows @ self.weights + self.bias)))
+        return result
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": "factcheck-checkworthiness-logreg/1",
+            "model_id": self.model_id,
+            "features": ["embedding"] * (len(self.weights) - len(FEATURES)) + list(FEATURES),
+            "weights": [round(float(w), 6) for w in self.weights],
+            "bias": round(float(self.bias), 6),
+            "threshold": self.threshold,
+            "trained_on": self.trained_on,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> WorthinessModel:
+        if data.get("format") != "factcheck-checkworthiness-logreg/1":
+            raise ModelError(f"unknown check-worthiness model format {data.get('format')!r}")
+        return cls(
+            model_id=str(data["model_id"]),
+            weights=np.asarray(data["weights"], dtype=np.float32),
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            trained_on=str(data.get("trained_on", "")),
+        )
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Path = ARTIFACT) -> WorthinessModel | None:
+    """The shipped scorer, or None where no artifact is installed."""
+    if not path.exists():
+        return None
+    try:
+        return WorthinessModel.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"{path}: cannot read the check-worthiness model ({exc}); reinstall factcheck") from exc
+
+
+def fit_logistic(rows: np.ndarray, labels: np.ndarray, *, l2: float = 1.0) -> tuple[np.ndarray, float]:
+    """Class-balanced L2 logistic regression (scipy L-BFGS, deterministic). Columns are standardised
+    for the fit and the scaling folded back into the returned weights, so raw rows score directly."""
+    from scipy.optimize import minimize
+
+    mean, std = rows.mean(axis=0), rows.std(axis=0) + 1e-6
+    x = (rows - mean) / std
+    positives = max(1.0, float(labels.sum()))
+    weight = np.where(labels > 0, len(labels) / (2 * positives), len(labels) / (2 * max(1.0, len(labels) - positives)))
+
+    def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = params[:-1], params[-1]
+        z = x @ w + b
+        p = 1.0 / (1.0 + np.exp(-z))
+        nll = weight * (np.logaddexp(0.0, z) - labels * z)
+        grad = (weight * (p - labels)) @ x
+        value = float(nll.sum() + 0.5 * l2 * w @ w)
+        return value, np.concatenate([grad + l2 * w, [float((weight * (p - labels)).sum())]])
+
+    result = minimize(loss, np.zeros(x.shape[1] + 1), jac=True, method="L-BFGS-B", options={"maxiter": 500})
+    w, b = result.x[:-1] / std, result.x[-1] - float((result.x[:-1] * mean / std).sum())
+    return w.astype(np.float32), float(b)
