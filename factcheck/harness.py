@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from .benchdata import write_run
 from .config import Settings
 from .embed import Encoder
+from .errors import ModelError
 from .evaluate import (
     binary_prf,
     brier,
@@ -29,6 +30,7 @@ from .normalise import clean_social
 from .pipeline import Checker
 from .retrieve import content_words, fuse, rank_sources
 from .verify import verify
+from .worthiness import load_model as load_worthiness
 
 
 def retrieval_run(
@@ -58,19 +60,36 @@ def evaluate_retrieval(
     return retrieval_metrics(run, qrels)
 
 
-def checkworthiness_scores(sentences: Sequence[str], *, threshold: float) -> list[tuple[float, bool]]:
-    """(score, kept as a claim?) for each sentence, read as a one-sentence article."""
+def checkworthiness_scores(
+    sentences: Sequence[str], *, threshold: float, scorer: str = "heuristic", encoder: Encoder | None = None
+) -> list[tuple[float, bool]]:
+    """(score, kept as a claim?) for each sentence, read as a one-sentence article, scored as
+    `scorer` says: "heuristic", "learned" or "mixed" (the last two need the encoder)."""
+    model = load_worthiness() if scorer != "heuristic" else None
+    if scorer != "heuristic" and (model is None or encoder is None):
+        raise ModelError(f"the {scorer!r} check-worthiness scorer needs the shipped model and an encoder")
+    learned = model.score(encoder.encode(sentences), sentences) if model and encoder else None
+    weight, threshold = (1.0, model.threshold) if model and scorer == "learned" else (0.5, threshold)
     out = []
-    for text in sentences:
-        claim = claim_from_sentence(Article(id="s", text=text), 0, 0, len(text), threshold=threshold)
+    for i, text in enumerate(sentences):
+        score = None if learned is None else float(learned[i])
+        claim = claim_from_sentence(
+            Article(id="s", text=text), 0, 0, len(text), threshold=threshold, learned=score, learned_weight=weight
+        )
         out.append((claim.checkworthiness, claim.set_aside is None))
     return out
 
 
-def evaluate_checkworthiness(rows: Sequence[tuple[str, bool, str]], *, threshold: float = 0.5) -> dict[str, float]:
+def evaluate_checkworthiness(
+    rows: Sequence[tuple[str, bool, str]],
+    *,
+    threshold: float = 0.5,
+    scorer: str = "heuristic",
+    encoder: Encoder | None = None,
+) -> dict[str, float]:
     """MAP (mean over groups, e.g. debates, of the AP of ranking by score), and precision, recall
     and F1 of the positive class for the sentences the extractor keeps as claims."""
-    scored = checkworthiness_scores([text for text, _, _ in rows], threshold=threshold)
+    scored = checkworthiness_scores([text for text, _, _ in rows], threshold=threshold, scorer=scorer, encoder=encoder)
     groups: dict[str, list[int]] = {}
     for i, (_, _, group) in enumerate(rows):
         groups.setdefault(group, []).append(i)
@@ -80,14 +99,8 @@ def evaluate_checkworthiness(rows: Sequence[tuple[str, bool, str]], *, threshold
         if any(rows[i][1] for i in idx)
     ]
     prf = binary_prf([gold for _, gold, _ in rows], [kept for _, kept in scored])
-    return {
-        "sentences": float(len(rows)),
-        "positives": float(sum(g for _, g, _ in rows)),
-        "groups": float(len(aps)),
-    } | {
-        "map": sum(aps) / len(aps) if aps else 0.0,
-        **prf,
-    }
+    counts = {"sentences": float(len(rows)), "positives": float(sum(g for _, g, _ in rows)), "groups": float(len(aps))}
+    return counts | {"map": sum(aps) / len(aps) if aps else 0.0, **prf}
 
 
 FEVER_LABELS = ("SUPPORTS", "REFUTES", "NOT_ENOUGH_INFO")
