@@ -14,7 +14,7 @@ import typer
 from .benchdata import load_checkworthiness, load_claim_evidence, load_qrels, load_queries
 from .config import Settings
 from .embed import SentenceTransformerEncoder
-from .errors import FactcheckError
+from .errors import FactcheckError, InputError
 from .harness import evaluate_checkworthiness, evaluate_retrieval, evaluate_verdicts
 from .pipeline import Checker
 
@@ -71,11 +71,16 @@ def checkworthiness(
     threshold: Annotated[
         float, typer.Option(help="Score from which a sentence is a claim.")
     ] = Settings().checkworthiness_threshold,
+    scorer: Annotated[str, typer.Option(help="mixed | learned | heuristic (see factcheck.Settings).")] = "mixed",
     json_out: JsonOpt = None,
 ) -> None:
     """Which sentences are worth checking? MAP of the ranking, P/R/F1 of the kept claims."""
     try:
-        numbers = evaluate_checkworthiness(load_checkworthiness(data), threshold=threshold)
+        if scorer not in ("mixed", "learned", "heuristic"):
+            raise InputError(f"unknown --scorer {scorer!r}; use mixed, learned or heuristic")
+        encoder = SentenceTransformerEncoder() if scorer != "heuristic" else None
+        rows = load_checkworthiness(data)
+        numbers = evaluate_checkworthiness(rows, threshold=threshold, scorer=scorer, encoder=encoder)
     except FactcheckError as exc:
         raise _fail(exc) from None
     _emit(f"check-worthiness: {data.name}", numbers, json_out)

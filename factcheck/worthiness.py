@@ -99,15 +99,20 @@ def load_model(path: Path = ARTIFACT) -> WorthinessModel | None:
         raise ModelError(f"{path}: cannot read the check-worthiness model ({exc}); reinstall factcheck") from exc
 
 
-def fit_logistic(rows: np.ndarray, labels: np.ndarray, *, l2: float = 1.0) -> tuple[np.ndarray, float]:
-    """Class-balanced L2 logistic regression (scipy L-BFGS, deterministic). Columns are standardised
-    for the fit and the scaling folded back into the returned weights, so raw rows score directly."""
+def fit_logistic(
+    rows: np.ndarray, labels: np.ndarray, *, l2: float = 1.0, balanced: bool = True
+) -> tuple[np.ndarray, float]:
+    """L2 logistic regression (scipy L-BFGS, deterministic), classes weighted to balance unless
+    `balanced` is False. Columns are standardised for the fit and the scaling folded back into the
+    returned weights, so raw rows score directly."""
     from scipy.optimize import minimize
 
     mean, std = rows.mean(axis=0), rows.std(axis=0) + 1e-6
     x = (rows - mean) / std
     positives = max(1.0, float(labels.sum()))
-    weight = np.where(labels > 0, len(labels) / (2 * positives), len(labels) / (2 * max(1.0, len(labels) - positives)))
+    negatives = max(1.0, len(labels) - positives)
+    weight = np.where(labels > 0, len(labels) / (2 * positives), len(labels) / (2 * negatives))
+    weight = weight if balanced else np.ones_like(weight)
 
     def loss(params: np.ndarray) -> tuple[float, np.ndarray]:
         w, b = params[:-1], params[-1]

@@ -60,3 +60,14 @@ def test_calibration() -> None:
     # bin 0.9x: conf 0.9, 0.9 with 1 of 2 right -> gap 0.4 on half the data; bin 0.1x: conf 0.1, wrong -> gap 0.1
     ece = expected_calibration_error([True, False, False, False], [0.9, 0.9, 0.1, 0.1])
     assert ece == pytest.approx(0.5 * 0.4 + 0.5 * 0.1)
+
+
+def test_platt_scaling_on_held_out_half_fixes_overconfidence() -> None:
+    from factcheck.harness import platt_held_out
+
+    confidence = [0.9] * 200
+    correct = [(i * 7) % 10 < 6 for i in range(200)]  # right 60% of the time, in both halves
+    numbers = platt_held_out(correct, confidence)
+    assert numbers["ece_before"] == pytest.approx(0.3, abs=0.01)
+    assert numbers["ece_after"] == pytest.approx(0.0, abs=0.02)
+    assert platt_held_out([True, True], [0.5, 0.6]) == {}

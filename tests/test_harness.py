@@ -72,7 +72,7 @@ def test_eval_verdicts_cli(tmp_path: Path) -> None:
 
 
 def test_eval_checkworthiness_cli_and_bad_input(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["eval", "checkworthiness", str(FIXTURES / "debates")])
+    result = runner.invoke(app, ["eval", "checkworthiness", str(FIXTURES / "debates"), "--scorer", "learned"])
     assert result.exit_code == 0 and "map" in result.stdout
     bad = tmp_path / "bad.csv"
     bad.write_text("sentence,label\nHello there.,1\n", encoding="utf-8")
