@@ -166,7 +166,7 @@ def annotate(
     try:
         for row in _progress(annotate_records(iter_records(paths), checker=checker), quiet=quiet):
             sink.write(to_jsonl([row]))
-            sink.flush()  # each record lands as soon as it is done: an interruption loses nothing written
+            sink.flush()  # records land as their batch is done: an interruption loses nothing written
             counts["records"] += 1
             counts["errors"] += "error" in row
     finally:

@@ -14,7 +14,7 @@ nearly verbatim (rapidfuzz partial ratio ≥ 0.85), so a quote is found wherever
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -89,17 +89,24 @@ def _candidate_scores(
     dense = {row: max(0.0, score) for row, score in dense_hits}
     lexical = lexical_scores(text, index)
     rows = set(dense) | set(_top_rows(lexical, limit))
-    return {row: _row_scores(row, text, vector, index, lexical, dense=dense.get(row)) for row in rows}
+    return _scores(rows, text, vector, index, lexical, dense)
 
 
-def _row_scores(
-    row: int, text: str, vector: np.ndarray, index: CorpusIndex, lexical: np.ndarray, *, dense: float | None = None
-) -> tuple[float, float, float]:
-    """(dense, fuzzy, lexical) of one passage for one query."""
-    if dense is None:
-        dense = max(0.0, float(index.embeddings[row] @ vector))
-    fuzzy = fuzz.token_set_ratio(content_words(text), _processed(index)[row]) / 100.0
-    return dense, fuzzy, float(lexical[row])
+def _scores(
+    rows: Iterable[int],
+    text: str,
+    vector: np.ndarray,
+    index: CorpusIndex,
+    lexical: np.ndarray,
+    dense: Mapping[int, float] | None = None,
+) -> dict[int, tuple[float, float, float]]:
+    """(dense, fuzzy, lexical) of some passages for one query; dense scores not given are computed."""
+    query, processed, dense = content_words(text), _processed(index), dense or {}
+    out = {}
+    for row in rows:
+        d = dense[row] if row in dense else max(0.0, float(index.embeddings[row] @ vector))
+        out[row] = (d, fuzz.token_set_ratio(query, processed[row]) / 100.0, float(lexical[row]))
+    return out
 
 
 def evidence_for(
@@ -118,15 +125,12 @@ def evidence_for(
     scores = _candidate_scores(text, vector, dense_hits, index, limit=settings.candidates)
     quoted = {row for quote in quotes for row in _quote_candidates(quote, index, limit=settings.candidates)}
     if quoted - set(scores):
-        lexical = lexical_scores(text, index)
-        scores |= {row: _row_scores(row, text, vector, index, lexical) for row in quoted - set(scores)}
-    items = sorted(
-        (_evidence(index, row, row_scores, settings) for row, row_scores in scores.items()),
-        key=lambda e: (-e.score, e.passage.id),
-    )
-    kept = [e for e in items if e.score >= settings.min_evidence][: settings.top_k]
-    kept += [e for e in items if _row(index, e) in quoted and e not in kept]
-    return tuple(kept)
+        scores |= _scores(quoted - set(scores), text, vector, index, lexical_scores(text, index))
+    fused = {row: round(fuse(*row_scores, settings=settings), 4) for row, row_scores in scores.items()}
+    order = sorted(fused, key=lambda row: (-fused[row], index.passages[row].id))
+    kept = [row for row in order if fused[row] >= settings.min_evidence][: settings.top_k]
+    kept += [row for row in order if row in quoted and row not in kept]
+    return tuple(_evidence(index, row, scores[row], settings) for row in kept)
 
 
 def rank_sources(
@@ -143,15 +147,6 @@ def rank_sources(
             best[source] = max(best.get(source, 0.0), fuse(d, f, lex, settings=settings))
         rankings.append(dict(sorted(best.items(), key=lambda item: -item[1])[:top_k]))
     return rankings
-
-
-def _row(index: CorpusIndex, evidence: Evidence) -> int:
-    return _row_of(index)[evidence.passage.id]
-
-
-@lru_cache(maxsize=8)
-def _row_of(index: CorpusIndex) -> dict[str, int]:
-    return {p.id: i for i, p in enumerate(index.passages)}
 
 
 def search(
