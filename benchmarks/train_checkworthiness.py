@@ -58,7 +58,9 @@ def debate_map(rows: list[tuple[str, bool, str]], scores: np.ndarray) -> float:
     groups: dict[str, list[int]] = {}
     for i, (_, _, group) in enumerate(rows):
         groups.setdefault(group, []).append(i)
-    aps = [ranking_average_precision([rows[i][1] for i in idx], [float(scores[i]) for i in idx]) for idx in groups.values()]
+    aps = [
+        ranking_average_precision([rows[i][1] for i in idx], [float(scores[i]) for i in idx]) for idx in groups.values()
+    ]
     return sum(aps) / len(aps)
 
 
@@ -80,9 +82,14 @@ def main() -> None:
     split = int(len(cb_train) * 0.8)
     train_idx = [i for i, (_, _, g) in enumerate(debates) if g not in held_out]
     test_idx = [i for i, (_, _, g) in enumerate(debates) if g in held_out]
-    x_train = np.vstack([features(cb_train[:split], vec["cbtrain"][:split]), features([debates[i] for i in train_idx], vec["debates"][train_idx])])
+    x_train = np.vstack(
+        [
+            features(cb_train[:split], vec["cbtrain"][:split]),
+            features([debates[i] for i in train_idx], vec["debates"][train_idx]),
+        ]
+    )
     y_train = np.concatenate([labels(cb_train[:split]), labels([debates[i] for i in train_idx])])
-    x_val, y_val, val_texts = features(cb_train[split:], vec["cbtrain"][split:]), labels(cb_train[split:]), [t for t, _, _ in cb_train[split:]]
+    y_val, val_texts = labels(cb_train[split:]), [t for t, _, _ in cb_train[split:]]
     best = None
     for l2 in (1.0, 10.0, 30.0, 100.0):  # chosen on the validation split only
         weights, bias = fit_logistic(x_train, y_train, l2=l2)
@@ -92,11 +99,12 @@ def main() -> None:
         print(f"l2 {l2:6.1f}: validation F1 {f1:.4f} at threshold {threshold}")
         if best is None or f1 > best[0]:
             best = (f1, l2, weights, bias, threshold)
-    assert best is not None and len(x_val) == len(y_val)
+    assert best is not None
     _, l2, weights, bias, threshold = best
     trained_on = (
-        f"l2 {l2} (by validation F1); ClaimBuster train.json, 80% (seed-0 shuffle) + CheckThat! 2020-5 debates except {sorted(held_out)}; "
-        f"threshold maximises F1 on the other 20% of ClaimBuster train; benchmarks/train_checkworthiness.py"
+        f"l2 {l2} (by validation F1); ClaimBuster train.json, 80% (seed-0 shuffle) + "
+        f"CheckThat! 2020-5 debates except {sorted(held_out)}; "
+        "threshold maximises F1 on the other 20% of ClaimBuster train; benchmarks/train_checkworthiness.py"
     )
     model = WorthinessModel(encoder.model_id, weights, bias, threshold, trained_on)
     ARTIFACT.parent.mkdir(exist_ok=True)
