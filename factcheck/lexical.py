@@ -37,7 +37,12 @@ def lexical_scores(query: str, index: CorpusIndex) -> np.ndarray:
     (words,) = tokens([query]) or [[]]
     if not words or not index.passages:
         return np.zeros(len(index.passages), dtype=np.float32)
-    scores = np.asarray(bm25_index(index).get_scores(words), dtype=np.float32)
+    return _relative(bm25_index(index).get_scores(words))
+
+
+def _relative(raw: np.ndarray) -> np.ndarray:
+    """Scores divided by the best one (all zeros stay zeros)."""
+    scores = np.asarray(raw, dtype=np.float32)
     best = float(scores.max(initial=0.0))
     return scores / best if best > 0 else scores
 
@@ -51,6 +56,4 @@ def relative_bm25(query: str, texts: Sequence[str]) -> np.ndarray:
         return np.zeros(len(texts), dtype=np.float32)
     model = bm25s.BM25()
     model.index(tokens(texts), show_progress=False)
-    scores = np.asarray(model.get_scores(words), dtype=np.float32)
-    best = float(scores.max(initial=0.0))
-    return scores / best if best > 0 else scores
+    return _relative(model.get_scores(words))
