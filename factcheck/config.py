@@ -44,8 +44,8 @@ class Settings:
     top_k: int = 5
     candidates: int = 50
     dense_weight: float = 1.0
-    fuzzy_weight: float = 0.15
-    lexical_weight: float = 0.1
+    fuzzy_weight: float = 0.2
+    lexical_weight: float = 0.3
     min_evidence: float = 0.45
     support_threshold: float = 0.62
     same_statement: float = 0.8

@@ -1,4 +1,5 @@
-"""BM25 over the passages of an index (bm25s: sparse, fast, and no hand-written scoring code).
+"""BM25 over the passages of an index (bm25s: sparse, fast, and no hand-written scoring code);
+each passage is indexed with its source's title.
 
 The score of a passage for a query is its BM25 divided by the query's best BM25 over the corpus,
 so it lies in [0, 1]: 1 for the best lexical match, 0 where no query word occurs.
@@ -24,11 +25,13 @@ def tokens(texts: Sequence[str]) -> list[list[str]]:
 
 @lru_cache(maxsize=8)
 def bm25_index(index: CorpusIndex) -> Any:
-    """The BM25 model of an index's passages, built on first use (seconds for 10^5 passages)."""
+    """The BM25 model of an index's passages, built on first use (seconds for 10^5 passages).
+    Each passage is indexed with its source's title: titles name what a short claim is about."""
     import bm25s
 
     model = bm25s.BM25()
-    model.index(tokens([p.text for p in index.passages]), show_progress=False)
+    fields = [f"{p.text} {index.sources[p.source_id].title}" for p in index.passages]
+    model.index(tokens(fields), show_progress=False)
     return model
 
 
