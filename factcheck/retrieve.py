@@ -59,7 +59,7 @@ def fuse(dense: float, fuzzy: float, lexical: float = 0.0, *, settings: Settings
     return (weights[0] * dense + weights[1] * fuzzy + weights[2] * lexical) / sum(weights)
 
 
-def _evidence(index: CorpusIndex, row: int, scores: tuple[float, float, float], settings: Settings) -> Evidence:
+def _evidence(index: CorpusIndex, row: int, scores: tuple[float, float, float], fused: float) -> Evidence:
     passage = index.passages[row]
     dense, fuzzy, lexical = scores
     return Evidence(
@@ -68,7 +68,7 @@ def _evidence(index: CorpusIndex, row: int, scores: tuple[float, float, float], 
         dense=round(dense, 4),
         fuzzy=round(fuzzy, 4),
         lexical=round(lexical, 4),
-        score=round(fuse(dense, fuzzy, lexical, settings=settings), 4),
+        score=fused,
     )
 
 
@@ -80,14 +80,20 @@ def _top_rows(scores: np.ndarray, limit: int) -> list[int]:
 
 
 def _candidate_scores(
-    text: str, vector: np.ndarray, dense_hits: Sequence[tuple[int, float]], index: CorpusIndex, *, limit: int
+    text: str,
+    vector: np.ndarray,
+    dense_hits: Sequence[tuple[int, float]],
+    lexical: np.ndarray,
+    index: CorpusIndex,
+    *,
+    limit: int,
 ) -> dict[int, tuple[float, float, float]]:
-    """{passage row: (dense, fuzzy, lexical)} for the union of the dense and lexical candidates.
+    """{passage row: (dense, fuzzy, lexical)} for the union of the dense and lexical candidates;
+    `lexical` is the query's `lexical_scores`.
 
     The fuzzy scorer re-scores candidates rather than proposing its own: its recall is BM25's
     (both match words), and a full rapidfuzz scan costs ~2 ms per 1,000 passages per query."""
     dense = {row: max(0.0, score) for row, score in dense_hits}
-    lexical = lexical_scores(text, index)
     rows = set(dense) | set(_top_rows(lexical, limit))
     return _scores(rows, text, vector, index, lexical, dense)
 
@@ -122,15 +128,15 @@ def evidence_for(
 
     Passages that hold one of `quotes` nearly verbatim are kept whatever their fused score.
     """
-    scores = _candidate_scores(text, vector, dense_hits, index, limit=settings.candidates)
+    lexical = lexical_scores(text, index)
+    scores = _candidate_scores(text, vector, dense_hits, lexical, index, limit=settings.candidates)
     quoted = {row for quote in quotes for row in _quote_candidates(quote, index, limit=settings.candidates)}
-    if quoted - set(scores):
-        scores |= _scores(quoted - set(scores), text, vector, index, lexical_scores(text, index))
+    scores |= _scores(quoted - set(scores), text, vector, index, lexical)
     fused = {row: round(fuse(*row_scores, settings=settings), 4) for row, row_scores in scores.items()}
     order = sorted(fused, key=lambda row: (-fused[row], index.passages[row].id))
     kept = [row for row in order if fused[row] >= settings.min_evidence][: settings.top_k]
     kept += [row for row in order if row in quoted and row not in kept]
-    return tuple(_evidence(index, row, scores[row], settings) for row in kept)
+    return tuple(_evidence(index, row, scores[row], fused[row]) for row in kept)
 
 
 def rank_sources(
@@ -142,7 +148,10 @@ def rank_sources(
     rankings = []
     for text, vector, hits in zip(texts, vectors, dense_hits, strict=True):
         best: dict[str, float] = {}
-        for row, (d, f, lex) in _candidate_scores(text, vector, hits, index, limit=settings.candidates).items():
+        candidates = _candidate_scores(
+            text, vector, hits, lexical_scores(text, index), index, limit=settings.candidates
+        )
+        for row, (d, f, lex) in candidates.items():
             source = index.passages[row].source_id
             best[source] = max(best.get(source, 0.0), fuse(d, f, lex, settings=settings))
         rankings.append(dict(sorted(best.items(), key=lambda item: -item[1])[:top_k]))
