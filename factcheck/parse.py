@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .models import DateMention, Entity, Quantity, Quote
@@ -245,14 +246,21 @@ def _subject_fallback(before: str) -> str | None:
     return names[0] if names else None
 
 
+MIN_STATEMENT_WORDS = 4  # shorter quotations are scare quotes ("fully block"), not statements
+
+
+def is_statement(quote: Quote) -> bool:
+    """Whether a quotation is long enough to be someone's statement, with a speaker to check."""
+    return len(quote.text.split()) >= MIN_STATEMENT_WORDS
+
+
 @lru_cache(maxsize=65536)
 def quotes(text: str) -> tuple[Quote, ...]:
-    """Quotations with their speakers; short scare quotes (fewer than 4 words) keep speaker None."""
+    """Quotations with their speakers; scare quotes (see `is_statement`) keep speaker None."""
     found = []
     for start, end in quote_spans(text):
-        inner = text[start:end]
-        speaker = speaker_of(text, start, end) if len(inner.split()) >= 4 else None
-        found.append(Quote(inner, speaker, start, end))
+        quote = Quote(text[start:end], None, start, end)
+        found.append(replace(quote, speaker=speaker_of(text, start, end)) if is_statement(quote) else quote)
     return tuple(found)
 
 

@@ -22,6 +22,7 @@ from .extract import claim_of_text, extract, sentences
 from .index import CorpusIndex, open_index
 from .inputs import article_from_record
 from .models import Article, ArticleReport, Claim, Verdict
+from .parse import is_statement
 from .retrieve import search
 from .verify import verify
 from .worthiness import WorthinessModel
@@ -74,7 +75,7 @@ class Checker:
         live = [i for i, c in enumerate(claims) if not c.set_aside]
         texts = [claims[i].text for i in live]
         live_vectors = vectors[live] if vectors is not None else self.encoder.encode(texts)
-        quotes = [[q.text for q in claims[i].quotes if len(q.text.split()) >= 4] for i in live]
+        quotes = [[q.text for q in claims[i].quotes if is_statement(q)] for i in live]
         found = search(texts, live_vectors, self.index, quotes=quotes, settings=self.settings)
         evidence = dict(zip(live, found, strict=True))
         return [verify(c, evidence.get(i, ()), as_of=as_of[i], settings=self.settings) for i, c in enumerate(claims)]

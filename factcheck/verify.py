@@ -272,7 +272,7 @@ def run_checks(claim: Claim, ctx: Context) -> tuple[Check, ...]:
     checks: list[Check | None] = [check_similarity(ctx)]
     checks += [check_quantity(claim, q, ctx) for q in claim.quantities if q.unit]
     checks += [check_date(claim, d, ctx) for d in claim.dates]
-    checks += [check_quote(claim, q, ctx) for q in claim.quotes if len(q.text.split()) >= 4]
+    checks += [check_quote(claim, q, ctx) for q in claim.quotes if parse.is_statement(q)]
     checks += [check_negation(claim, ctx), check_scope(claim, ctx)]
     return tuple(c for c in checks if c is not None) + tuple(postdated(ctx))
 
