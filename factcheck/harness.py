@@ -31,7 +31,7 @@ from .normalise import clean_social
 from .pipeline import Checker
 from .retrieve import content_words, fuse, rank_sources
 from .verify import verify
-from .worthiness import fit_logistic
+from .worthiness import fit_logistic, mix
 from .worthiness import load_model as load_worthiness
 
 
@@ -71,7 +71,7 @@ def checkworthiness_scores(
     if scorer != "heuristic" and (model is None or encoder is None):
         raise ModelError(f"the {scorer!r} check-worthiness scorer needs the shipped model and an encoder")
     learned = model.score(encoder.encode(sentences), sentences) if model and encoder else None
-    weight, threshold = (1.0, model.threshold) if model and scorer == "learned" else (0.5, threshold)
+    weight, threshold = mix(scorer, model, threshold)
     out = []
     for i, text in enumerate(sentences):
         score = None if learned is None else float(learned[i])

@@ -25,7 +25,7 @@ from .models import Article, ArticleReport, Claim, Verdict
 from .parse import is_statement
 from .retrieve import search
 from .verify import verify
-from .worthiness import WorthinessModel
+from .worthiness import WorthinessModel, mix
 from .worthiness import load_model as load_worthiness
 
 T = TypeVar("T")
@@ -105,22 +105,16 @@ class Checker:
             threshold = self.settings.checkworthiness_threshold
             return [extract(a, threshold=threshold) for a in articles], None
         texts = [sentences(a) for a in articles]
-        vectors = self.encoder.encode([t for ts in texts for t in ts])
-        scores = [float(x) for x in self.worthiness.score(vectors, [t for ts in texts for t in ts])]
+        flat = [t for ts in texts for t in ts]
+        vectors = self.encoder.encode(flat)
+        scores = [float(x) for x in self.worthiness.score(vectors, flat)]
         bounds = list(itertools.accumulate(len(ts) for ts in texts))
-        weight, threshold = self._worthiness_mix()
+        weight, threshold = mix(self.settings.checkworthiness, self.worthiness, self.settings.checkworthiness_threshold)
         claims = [
             extract(a, threshold=threshold, learned=scores[s:e], learned_weight=weight)
             for a, s, e in zip(articles, [0, *bounds[:-1]], bounds, strict=True)
         ]
         return claims, vectors
-
-    def _worthiness_mix(self) -> tuple[float, float]:
-        """(weight of the learned score, threshold): "learned" alone uses the model's own threshold;
-        "mixed" averages it with the hand-set score, whose threshold then applies."""
-        if self.settings.checkworthiness == "learned" and self.worthiness is not None:
-            return 1.0, self.worthiness.threshold
-        return 0.5, self.settings.checkworthiness_threshold
 
     def lookup(self, claim: str, *, as_of: dt.date | None = None) -> Verdict:
         """One claim typed by a person: never set aside, always checked."""

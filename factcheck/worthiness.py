@@ -88,6 +88,14 @@ class WorthinessModel:
         )
 
 
+def mix(scorer: str, model: WorthinessModel | None, threshold: float) -> tuple[float, float]:
+    """(weight of the learned score, threshold) for a scorer setting: "learned" alone uses the
+    model's own threshold; "mixed" averages learned and hand-set scores under `threshold`."""
+    if scorer == "learned" and model is not None:
+        return 1.0, model.threshold
+    return 0.5, threshold
+
+
 @lru_cache(maxsize=2)
 def load_model(path: Path = ARTIFACT) -> WorthinessModel | None:
     """The shipped scorer, or None where no artifact is installed."""
