@@ -76,7 +76,7 @@ def numbers_agree(claim: Quantity, found: Quantity) -> bool:
 def _subject_words(claim: Claim, start: int) -> set[str]:
     """Names standing near a claim's figure or date: what the figure is about."""
     near = [e for e in claim.entities if abs(e.start - start) <= 80 or abs(e.end - start) <= 80]
-    return {w.lower().strip("’'s") for e in near for w in e.text.split()}
+    return {re.sub(r"[’']s$", "", w.lower()) for e in near for w in e.text.split()}
 
 
 def _about_subject(evidence: Evidence, subject: set[str]) -> bool:

@@ -180,3 +180,21 @@ def test_a_quote_only_partly_in_the_sources_is_not_found() -> None:
     verdict = verify(claim, [evidence('Peskov said: "If Meta complies we can agree."')], as_of=DAY, settings=SETTINGS)
     assert any(c.name == "quote_partly_found" for c in verdict.rationale)
     assert verdict.label is not Label.SUPPORTED
+
+
+def test_a_subject_name_ending_in_s_keeps_its_s() -> None:
+    # "Reuters" must still match "Reuters" in the evidence (a possessive "'s" is what gets dropped)
+    verdict = verify(
+        claim_of("Reuters has about 2,500 journalists."),
+        [evidence("Reuters employs about 1,000 journalists worldwide.", dense=0.8, fuzzy=0.8)],
+        as_of=DAY,
+        settings=SETTINGS,
+    )
+    assert any(c.name == "number_mismatch" for c in verdict.rationale)
+    possessive = verify(
+        claim_of("Reuters's newsroom has about 2,500 journalists."),
+        [evidence("Reuters employs about 1,000 journalists worldwide.", dense=0.8, fuzzy=0.8)],
+        as_of=DAY,
+        settings=SETTINGS,
+    )
+    assert any(c.name == "number_mismatch" for c in possessive.rationale)
