@@ -16,6 +16,7 @@ from typing import Annotated, Any, TextIO
 import typer
 
 from .cli_eval import eval_app
+from .cli_options import ConfigOpt, IndexOpt, fail, load_settings
 from .config import Settings
 from .errors import FactcheckError, InputError
 from .inputs import iter_records, read_articles
@@ -29,7 +30,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(eval_app, name="eval")
-EXIT_ERROR, EXIT_RECORDS_FAILED = 1, 3
+EXIT_RECORDS_FAILED = 3
 
 
 def demo_sources() -> Path:
@@ -43,16 +44,14 @@ SourcesOpt = Annotated[
     typer.Option("--sources", "-s", help="Corpus: a folder of .md sources, or .jsonl/.tsv.", show_default="sources/"),
 ]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {' | '.join(FORMATS)}.")]
-IndexOpt = Annotated[Path | None, typer.Option("--index", help="Index folder.", show_default="per-user cache")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="sentence-transformers model name or path.")]
 ThreadsOpt = Annotated[
     int, typer.Option("--threads", help="CPU threads for the encoder (0: every core, idle threads sleeping).")
 ]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Settings TOML (keys as in factcheck.Settings).")]
 
 
 def _settings(config: Path | None, model: str | None, threads: int) -> Settings:
-    settings = Settings.from_toml(config) if config else Settings()
+    settings = load_settings(config)
     changes: dict[str, Any] = {"threads": threads} if threads else {}
     if model:
         changes["model"] = model
@@ -66,11 +65,6 @@ def _checker(sources: Path | None, index: Path | None, settings: Settings, *, re
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise InputError(f"unknown --format {fmt!r}; use one of {', '.join(FORMATS)}")
-
-
-def _fail(exc: FactcheckError) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(EXIT_ERROR)
 
 
 @app.command()
@@ -91,7 +85,7 @@ def lookup(
         date = _date(as_of)
         verdict = _checker(sources, index, _settings(config, model, threads)).lookup(text, as_of=date)
     except FactcheckError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     typer.echo(render_verdict(verdict, fmt), nl=False)
 
 
@@ -123,7 +117,7 @@ def check(
         parsed = [a if a.published or not date else replace(a, published=date) for a in read_articles(articles)]
         reports = list(_checker(sources, index, _settings(config, model, threads)).check_many(parsed))
     except FactcheckError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     typer.echo(render_reports(reports, fmt), nl=False)
 
 
@@ -160,7 +154,7 @@ def annotate(
     try:
         checker = _checker(sources, index, _settings(config, model, threads))
     except FactcheckError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     counts = {"records": 0, "errors": 0}
     sink = _open_out(out)
     try:
@@ -191,7 +185,7 @@ def index_command(
     try:
         checker = _checker(sources, index, _settings(config, model, threads), rebuild=rebuild)
     except FactcheckError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     for key, value in checker.index.manifest.items():
         typer.echo(f"{key}: {value}")
 

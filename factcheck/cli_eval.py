@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from .benchdata import load_checkworthiness, load_claim_evidence, load_qrels, load_queries
+from .cli_options import ConfigOpt, IndexOpt, fail, load_settings
 from .config import Settings
 from .embed import SentenceTransformerEncoder
 from .errors import FactcheckError, InputError
@@ -33,11 +34,6 @@ def _emit(title: str, numbers: dict[str, Any], json_out: Path | None) -> None:
         json_out.write_text(json.dumps(numbers, indent=2) + "\n", encoding="utf-8")
 
 
-def _fail(exc: FactcheckError) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
-    return typer.Exit(1)
-
-
 @eval_app.command("retrieval")
 def retrieval(
     corpus: Annotated[Path, typer.Option(help="Documents: BEIR/CheckThat! JSONL, TSV, or a folder of .md.")],
@@ -46,20 +42,19 @@ def retrieval(
     run_out: Annotated[Path | None, typer.Option("--run-out", help="Write the TREC run file here.")] = None,
     top_k: Annotated[int, typer.Option("--top-k", help="Documents ranked per query.")] = 10,
     normalise: Annotated[bool, typer.Option("--normalise/--raw", help="Clean tweets (links, handles).")] = True,
-    index: Annotated[Path | None, typer.Option("--index", help="Index folder.", show_default="per-user cache")] = None,
-    config: Annotated[Path | None, typer.Option("--config", help="Settings TOML (e.g. other fusion weights).")] = None,
+    index: IndexOpt = None,
+    config: ConfigOpt = None,
     json_out: JsonOpt = None,
 ) -> None:
     """Has this claim been checked before? MAP@k, MRR and recall@k of the fused ranking."""
     try:
-        settings = Settings.from_toml(config) if config else Settings()
-        checker = Checker.from_sources(corpus, index_dir=index, settings=settings)
+        checker = Checker.from_sources(corpus, index_dir=index, settings=load_settings(config))
         numbers = evaluate_retrieval(
             checker, load_queries(queries), load_qrels(qrels), top_k=top_k, normalise=normalise,
             run_out=str(run_out) if run_out else None,
         )  # fmt: skip
     except FactcheckError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     _emit(f"retrieval: {queries.name} against {corpus.name}", numbers, json_out)
 
 
@@ -82,7 +77,7 @@ def checkworthiness(
         rows = load_checkworthiness(data)
         numbers = evaluate_checkworthiness(rows, threshold=threshold, scorer=scorer, encoder=encoder)
     except FactcheckError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     _emit(f"check-worthiness: {data.name}", numbers, json_out)
 
 
@@ -98,5 +93,5 @@ def verdicts(
         encoder, settings = SentenceTransformerEncoder(), Settings()
         numbers = evaluate_verdicts(records[:limit] if limit else records, encoder=encoder, settings=settings)
     except FactcheckError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     _emit(f"verdicts: {data.name}", numbers, json_out)
