@@ -13,7 +13,7 @@ import typer
 
 from .benchdata import load_checkworthiness, load_claim_evidence, load_qrels, load_queries
 from .cli_options import ConfigOpt, IndexOpt, fail, load_settings
-from .config import Settings
+from .config import SCORERS, Settings
 from .embed import SentenceTransformerEncoder
 from .errors import FactcheckError, InputError
 from .harness import evaluate_checkworthiness, evaluate_retrieval, evaluate_verdicts
@@ -71,8 +71,8 @@ def checkworthiness(
 ) -> None:
     """Which sentences are worth checking? MAP of the ranking, P/R/F1 of the kept claims."""
     try:
-        if scorer not in ("mixed", "learned", "heuristic"):
-            raise InputError(f"unknown --scorer {scorer!r}; use mixed, learned or heuristic")
+        if scorer not in SCORERS:
+            raise InputError(f"unknown --scorer {scorer!r}; use one of {', '.join(SCORERS)}")
         encoder = SentenceTransformerEncoder() if scorer != "heuristic" else None
         rows = load_checkworthiness(data)
         numbers = evaluate_checkworthiness(rows, threshold=threshold, scorer=scorer, encoder=encoder)

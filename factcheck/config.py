@@ -11,6 +11,7 @@ from typing import Any
 from .errors import InputError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+SCORERS = ("mixed", "learned", "heuristic")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,10 @@ class Settings:
     min_evidence: float = 0.45
     support_threshold: float = 0.62
     same_statement: float = 0.8
+
+    def __post_init__(self) -> None:
+        if self.checkworthiness not in SCORERS:
+            raise InputError(f"checkworthiness {self.checkworthiness!r} is not one of {', '.join(SCORERS)}")
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed; unknown names raise InputError."""

@@ -125,7 +125,7 @@ class Checker:
 def learned_scorer(settings: Settings, encoder: Encoder) -> WorthinessModel | None:
     """The shipped check-worthiness scorer when the settings ask for it and it was trained on this
     encoder's embeddings; else None (the hand-set score)."""
-    if settings.checkworthiness not in ("learned", "mixed"):
+    if settings.checkworthiness == "heuristic":
         return None
     model = load_worthiness()
     return model if model is not None and model.model_id == encoder.model_id else None

@@ -66,3 +66,14 @@ def test_other_encoders_fall_back_to_the_hand_set_score(demo_checker: Checker) -
     assert learned_scorer(Settings(checkworthiness="heuristic"), demo_checker.encoder) is None
     with pytest.raises(Exception, match="needs the shipped model and an encoder"):
         checkworthiness_scores(["x y z w"], threshold=0.5, scorer="learned")
+
+
+def test_an_unknown_scorer_name_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from factcheck import InputError
+
+    with pytest.raises(InputError, match="'learnt' is not one of mixed, learned, heuristic"):
+        Settings(checkworthiness="learnt")
+    config = tmp_path / "s.toml"
+    config.write_text('[factcheck]\ncheckworthiness = "learnt"\n', encoding="utf-8")
+    with pytest.raises(InputError, match="learnt"):
+        Settings.from_toml(config)
