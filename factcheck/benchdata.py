@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
+from ._jsonl import json_objects
 from .errors import InputError
 
 HEADER_IDS = {"", "id", "_id", "iclaim_id", "query-id", "query_id", "qid", "tweet_id"}
@@ -43,13 +44,10 @@ def load_queries(path: str | Path) -> dict[str, str]:
 
 def _jsonl_queries(path: Path, lines: list[str]) -> dict[str, str]:
     queries = {}
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            try:
-                record = json.loads(line)
-                queries[str(record["_id"])] = str(record["text"])
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}: expected a JSON object with '_id' and 'text' ({exc})") from None
+    for number, record in json_objects(path, lines, error=InputError):
+        if "_id" not in record or "text" not in record:
+            raise InputError(f"{path}:{number}: expected a JSON object with '_id' and 'text'")
+        queries[str(record["_id"])] = str(record["text"])
     return queries
 
 
@@ -117,11 +115,4 @@ def _debate_rows(file: Path) -> list[tuple[str, bool, str]]:
 def load_claim_evidence(path: str | Path) -> list[dict[str, object]]:
     """Climate-FEVER JSONL: claim, claim_label and evidences (each `evidence`, `evidence_label`)."""
     path = Path(path)
-    records = []
-    for number, line in enumerate(_lines(path), start=1):
-        if line.strip():
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: not valid JSON ({exc.msg})") from None
-    return records
+    return [record for _, record in json_objects(path, _lines(path), error=InputError)]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import parse
+from ._jsonl import json_objects
 from .errors import CorpusError
 from .models import Passage, Source
 from .segment import sentence_spans
@@ -108,15 +109,7 @@ def load_markdown(path: Path) -> Source:
 
 
 def load_jsonl(path: Path) -> Iterator[Source]:
-    for number, line in enumerate(_read_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusError(f"{path}:{number}: not valid JSON ({exc.msg}); fix or remove the line") from None
-        if not isinstance(record, dict):
-            raise CorpusError(f"{path}:{number}: expected a JSON object with '_id' and 'text'")
+    for number, record in json_objects(path, _read_text(path).splitlines(), error=CorpusError):
         yield source_from_record(record, where=f"{path}:{number}")
 
 

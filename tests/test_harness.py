@@ -78,3 +78,20 @@ def test_eval_checkworthiness_cli_and_bad_input(tmp_path: Path) -> None:
     bad.write_text("sentence,label\nHello there.,1\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", "checkworthiness", str(bad)])
     assert result.exit_code == 1 and "expected columns 'text' and 'label'" in result.output
+
+
+def test_evaluation_jsonl_errors_name_file_and_line(tmp_path: Path) -> None:
+    from factcheck import InputError
+    from factcheck.benchdata import load_claim_evidence
+
+    bad = tmp_path / "claims.jsonl"
+    bad.write_text('{"claim": "x", "claim_label": "SUPPORTS", "evidences": []}\n[1, 2]\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"claims\.jsonl:2: expected a JSON object"):
+        load_claim_evidence(bad)
+    queries = tmp_path / "q.jsonl"
+    queries.write_text('{"_id": "q1", "text": "a"}\n{"text": "no id"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"q\.jsonl:2: expected a JSON object with '_id' and 'text'"):
+        load_queries(queries)
+    queries.write_text('{"_id": "q1", "text": "a"}\n{oops\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"q\.jsonl:2: not valid JSON"):
+        load_queries(queries)
