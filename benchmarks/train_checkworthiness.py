@@ -22,7 +22,8 @@ from factcheck.benchdata import load_checkworthiness
 from factcheck.embed import SentenceTransformerEncoder
 from factcheck.evaluate import binary_prf, ranking_average_precision
 from factcheck.harness import checkworthiness_scores
-from factcheck.worthiness import ARTIFACT, WorthinessModel, fit_logistic, hand_features
+from factcheck.logistic import fit_logistic
+from factcheck.worthiness import ARTIFACT, WorthinessModel, hand_features
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "benchmarks" / "checkworthiness"

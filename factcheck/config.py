@@ -31,6 +31,8 @@ class Settings:
     dense_weight / fuzzy_weight / lexical_weight: the fused score is the weighted mean of the dense,
         fuzzy and lexical scores. Fit on CheckThat! 2022 2A train queries (MAP@5); see
         docs/benchmarks.md for the command.
+    rerank: order candidates by the shipped re-ranker's match probability (trained on CheckThat!
+        2022 2A train queries) rather than by the fused score alone.
     min_evidence: a passage whose fused score is below this is not evidence.
     support_threshold: fused score from which a passage alone can support a claim.
     same_statement: share of a claim's content words a passage must hold to make the same
@@ -47,6 +49,7 @@ class Settings:
     dense_weight: float = 1.0
     fuzzy_weight: float = 0.2
     lexical_weight: float = 0.3
+    rerank: bool = True
     min_evidence: float = 0.45
     support_threshold: float = 0.62
     same_statement: float = 0.8

@@ -26,23 +26,26 @@ from .evaluate import (
 )
 from .extract import claim_from_sentence, claim_of_text
 from .lexical import relative_bm25
+from .logistic import fit_logistic
 from .models import Article, Evidence, Label, Passage, Source
-from .normalise import clean_social
+from .normalise import clean_social, social_date
 from .pipeline import Checker
 from .retrieve import content_words, fuse, rank_sources
 from .verify import verify
-from .worthiness import fit_logistic, mix
 from .worthiness import load_model as load_worthiness
+from .worthiness import mix
 
 
 def retrieval_run(
     checker: Checker, queries: Mapping[str, str], *, top_k: int = 10, normalise: bool = True
 ) -> dict[str, dict[str, float]]:
-    """{query id: {source id: score}}: the top `top_k` sources for every query."""
+    """{query id: {source id: score}}: the top `top_k` sources for every query. A post's
+    signature date, where it has one, is the date the claim was made (the re-ranker uses it)."""
     ids = list(queries)
     texts = [clean_social(queries[q]) if normalise else queries[q] for q in ids]
+    dates = [social_date(queries[q]) for q in ids]
     vectors = checker.encoder.encode(texts)
-    ranking = rank_sources(texts, vectors, checker.index, top_k=top_k, settings=checker.settings)
+    ranking = rank_sources(texts, vectors, checker.index, top_k=top_k, as_of=dates, settings=checker.settings)
     return dict(zip(ids, ranking, strict=True))
 
 
@@ -129,7 +132,15 @@ def pair_evidence(claim: str, sentences: Sequence[str], *, encoder: Encoder, set
         score = fuse(dense, fuzzy, float(lexical[i]), settings=settings)
         passage = Passage(f"e{i}#0", source.id, text, 0, len(text))
         items.append(
-            Evidence(passage, source, round(dense, 4), round(fuzzy, 4), round(float(lexical[i]), 4), round(score, 4))
+            Evidence(
+                passage,
+                source,
+                round(dense, 4),
+                round(fuzzy, 4),
+                round(float(lexical[i]), 4),
+                round(score, 4),
+                round(score, 4),
+            )
         )
     return sorted(items, key=lambda e: -e.score)
 

@@ -169,7 +169,10 @@ class Evidence(_Record):
     dense: cosine similarity of the sentence embeddings, clipped at 0.
     fuzzy: rapidfuzz token-set ratio / 100 (shared words, order-free).
     lexical: BM25 relative to the query's best BM25 match in the corpus.
-    score: the fused score, a weighted mean of the three (weights in Settings).
+    score: the fused score, a weighted mean of the three (weights in Settings); verify's thresholds
+        apply to it.
+    match: the re-ranker's probability that the passage states the same claim (factcheck.rerank);
+        evidence is listed in this order. Equal to `score` where re-ranking is off.
     """
 
     passage: Passage
@@ -178,6 +181,7 @@ class Evidence(_Record):
     fuzzy: float
     lexical: float
     score: float
+    match: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         src = self.source
@@ -194,7 +198,13 @@ class Evidence(_Record):
                 "published": src.published.isoformat() if src.published else None,
                 "kind": src.kind,
             },
-            "scores": {"dense": self.dense, "fuzzy": self.fuzzy, "lexical": self.lexical, "fused": self.score},
+            "scores": {
+                "dense": self.dense,
+                "fuzzy": self.fuzzy,
+                "lexical": self.lexical,
+                "fused": self.score,
+                "match": self.match,
+            },
         }
 
 

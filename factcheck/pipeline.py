@@ -76,7 +76,8 @@ class Checker:
         texts = [claims[i].text for i in live]
         live_vectors = vectors[live] if vectors is not None else self.encoder.encode(texts)
         quotes = [[q.text for q in claims[i].quotes if is_statement(q)] for i in live]
-        found = search(texts, live_vectors, self.index, quotes=quotes, settings=self.settings)
+        dates = [as_of[i] for i in live]
+        found = search(texts, live_vectors, self.index, quotes=quotes, as_of=dates, settings=self.settings)
         evidence = dict(zip(live, found, strict=True))
         return [verify(c, evidence.get(i, ()), as_of=as_of[i], settings=self.settings) for i, c in enumerate(claims)]
 

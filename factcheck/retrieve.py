@@ -6,13 +6,16 @@ Scores, each in [0, 1], higher = closer:
     fuzzy    rapidfuzz token-set ratio over content words / 100 (shared words, order-free)
     lexical  BM25 relative to the query's best BM25 match in the corpus (rare shared words count more)
     fused    the weighted mean of the three (weights in Settings, fit on CheckThat! 2022 train)
-Candidates come from the dense and the BM25 retrievers; the fuzzy scorer re-scores them.
+    match    the re-ranker's probability that the passage states the claim (factcheck.rerank)
+Candidates come from the dense and the BM25 retrievers; the fuzzy scorer re-scores them, and the
+re-ranker orders them (by fused score where `Settings.rerank` is off or no re-ranker is installed).
 Quotations get one more candidate source: passages among the quote's BM25 matches that contain it
 nearly verbatim (rapidfuzz partial ratio ≥ 0.85), so a quote is found wherever it stands.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
@@ -25,6 +28,7 @@ from .index import CorpusIndex
 from .lexical import lexical_scores
 from .models import Evidence
 from .parse import quote_key
+from .rerank import features, load_reranker
 
 STOPWORDS = frozenset(
     "a an the and or but of to in on at by for with from as is are was were be been being has have "
@@ -45,6 +49,16 @@ def _processed(index: CorpusIndex) -> tuple[str, ...]:
     return tuple(content_words(p.text) for p in index.passages)
 
 
+@lru_cache(maxsize=8)
+def _titles(index: CorpusIndex) -> tuple[str, ...]:
+    return tuple(content_words(index.sources[p.source_id].title) for p in index.passages)
+
+
+@lru_cache(maxsize=8)
+def _published(index: CorpusIndex) -> tuple[dt.date | None, ...]:
+    return tuple(index.sources[p.source_id].published for p in index.passages)
+
+
 def _quote_candidates(quote: str, index: CorpusIndex, *, limit: int) -> list[int]:
     """Passages holding `quote` near-verbatim, among the quote's best BM25 matches: a quote's
     words are rare enough for BM25 to find it, and a full partial-ratio scan is O(corpus)."""
@@ -59,7 +73,38 @@ def fuse(dense: float, fuzzy: float, lexical: float = 0.0, *, settings: Settings
     return (weights[0] * dense + weights[1] * fuzzy + weights[2] * lexical) / sum(weights)
 
 
-def _evidence(index: CorpusIndex, row: int, scores: tuple[float, float, float], fused: float) -> Evidence:
+def ranked(
+    text: str,
+    scores: Mapping[int, tuple[float, float, float]],
+    index: CorpusIndex,
+    *,
+    as_of: dt.date | None = None,
+    settings: Settings,
+) -> tuple[dict[int, float], dict[int, float]]:
+    """({row: fused score}, {row: match}) for one query's candidates, the query made on `as_of`;
+    `match` is the re-ranker's probability, or the fused score where re-ranking is off."""
+    fused = {row: round(fuse(*row_scores, settings=settings), 4) for row, row_scores in scores.items()}
+    reranker = load_reranker() if settings.rerank else None
+    if reranker is None:
+        return fused, dict(fused)
+    rows, table = candidate_features(text, scores, fused, index, as_of=as_of)
+    return fused, {row: round(float(p), 4) for row, p in zip(rows, reranker.score(table), strict=True)}
+
+
+def candidate_features(
+    text: str,
+    scores: Mapping[int, tuple[float, float, float]],
+    fused: Mapping[int, float],
+    index: CorpusIndex,
+    *,
+    as_of: dt.date | None = None,
+) -> tuple[list[int], np.ndarray]:
+    """The re-ranker's feature table for one query's candidates (rows, table; see rerank.FEATURES)."""
+    words = content_words(text)
+    return features(words, scores, fused, _processed(index), _titles(index), as_of=as_of, published=_published(index))
+
+
+def _evidence(index: CorpusIndex, row: int, scores: tuple[float, float, float], fused: float, match: float) -> Evidence:
     passage = index.passages[row]
     dense, fuzzy, lexical = scores
     return Evidence(
@@ -69,6 +114,7 @@ def _evidence(index: CorpusIndex, row: int, scores: tuple[float, float, float], 
         fuzzy=round(fuzzy, 4),
         lexical=round(lexical, 4),
         score=fused,
+        match=match,
     )
 
 
@@ -122,9 +168,11 @@ def evidence_for(
     index: CorpusIndex,
     *,
     quotes: Sequence[str] = (),
+    as_of: dt.date | None = None,
     settings: Settings,
 ) -> tuple[Evidence, ...]:
-    """The top passages for one claim by fused score, those under `min_evidence` left out.
+    """The top passages for one claim by match, those whose fused score is under `min_evidence`
+    left out.
 
     Passages that hold one of `quotes` nearly verbatim are kept whatever their fused score.
     """
@@ -132,30 +180,51 @@ def evidence_for(
     scores = _candidate_scores(text, vector, dense_hits, lexical, index, limit=settings.candidates)
     quoted = {row for quote in quotes for row in _quote_candidates(quote, index, limit=settings.candidates)}
     scores |= _scores(quoted - set(scores), text, vector, index, lexical)
-    fused = {row: round(fuse(*row_scores, settings=settings), 4) for row, row_scores in scores.items()}
-    order = sorted(fused, key=lambda row: (-fused[row], index.passages[row].id))
+    fused, match = ranked(text, scores, index, as_of=as_of, settings=settings)
+    order = sorted(fused, key=lambda row: (-match[row], -fused[row], index.passages[row].id))
     kept = [row for row in order if fused[row] >= settings.min_evidence][: settings.top_k]
     kept += [row for row in order if row in quoted and row not in kept]
-    return tuple(_evidence(index, row, scores[row], fused[row]) for row in kept)
+    return tuple(_evidence(index, row, scores[row], fused[row], match[row]) for row in kept)
+
+
+def candidate_scores(
+    texts: Sequence[str], vectors: np.ndarray, index: CorpusIndex, *, settings: Settings
+) -> list[dict[int, tuple[float, float, float]]]:
+    """For each query, {passage row: (dense, fuzzy, lexical)} of its dense and BM25 candidates."""
+    dense_hits = index.vectors.search(vectors, top_k=settings.candidates)
+    return [
+        _candidate_scores(text, vector, hits, lexical_scores(text, index), index, limit=settings.candidates)
+        for text, vector, hits in zip(texts, vectors, dense_hits, strict=True)
+    ]
+
+
+def best_sources(index: CorpusIndex, scores: Mapping[int, float], *, top_k: int) -> dict[str, float]:
+    """{source id: its best passage's score}, the `top_k` best sources."""
+    best: dict[str, float] = {}
+    for row, score in scores.items():
+        source = index.passages[row].source_id
+        best[source] = max(best.get(source, 0.0), score)
+    return dict(sorted(best.items(), key=lambda item: -item[1])[:top_k])
 
 
 def rank_sources(
-    texts: Sequence[str], vectors: np.ndarray, index: CorpusIndex, *, top_k: int, settings: Settings
+    texts: Sequence[str],
+    vectors: np.ndarray,
+    index: CorpusIndex,
+    *,
+    top_k: int,
+    as_of: Sequence[dt.date | None] | None = None,
+    settings: Settings,
 ) -> list[dict[str, float]]:
-    """For each query, {source id: fused score of its best passage}, the `top_k` best sources:
-    the "has this been checked before?" ranking that retrieval benchmarks score."""
-    dense_hits = index.vectors.search(vectors, top_k=settings.candidates)
-    rankings = []
-    for text, vector, hits in zip(texts, vectors, dense_hits, strict=True):
-        best: dict[str, float] = {}
-        candidates = _candidate_scores(
-            text, vector, hits, lexical_scores(text, index), index, limit=settings.candidates
-        )
-        for row, (d, f, lex) in candidates.items():
-            source = index.passages[row].source_id
-            best[source] = max(best.get(source, 0.0), fuse(d, f, lex, settings=settings))
-        rankings.append(dict(sorted(best.items(), key=lambda item: -item[1])[:top_k]))
-    return rankings
+    """For each query (made on `as_of[i]` where known), {source id: match of its best passage},
+    the `top_k` best sources: the "has this been checked before?" ranking that retrieval
+    benchmarks score."""
+    candidates = candidate_scores(texts, vectors, index, settings=settings)
+    dates = as_of or [None] * len(texts)
+    return [
+        best_sources(index, ranked(text, scores, index, as_of=date, settings=settings)[1], top_k=top_k)
+        for text, scores, date in zip(texts, candidates, dates, strict=True)
+    ]
 
 
 def search(
@@ -164,12 +233,15 @@ def search(
     index: CorpusIndex,
     *,
     quotes: Sequence[Sequence[str]] | None = None,
+    as_of: Sequence[dt.date | None] | None = None,
     settings: Settings,
 ) -> list[tuple[Evidence, ...]]:
-    """Evidence for many claims at once; `vectors` are the claims' embeddings, in the same order."""
+    """Evidence for many claims at once; `vectors` are the claims' embeddings and `as_of` the dates
+    they were made (where known), in the same order."""
     dense_hits = index.vectors.search(vectors, top_k=settings.candidates)
     quotes = quotes or [()] * len(texts)
+    dates = as_of or [None] * len(texts)
     return [
-        evidence_for(t, v, hits, index, quotes=q, settings=settings)
-        for t, v, hits, q in zip(texts, vectors, dense_hits, quotes, strict=True)
+        evidence_for(t, v, hits, index, quotes=q, as_of=d, settings=settings)
+        for t, v, hits, q, d in zip(texts, vectors, dense_hits, quotes, dates, strict=True)
     ]

@@ -38,10 +38,10 @@ def test_content_words_drop_stopwords() -> None:
 def test_paraphrases_find_their_source(demo_checker: Checker, claim: str, source: str) -> None:
     verdict = demo_checker.lookup(claim)
     assert source in {e.source.id for e in verdict.evidence[:3]}
-    scores = [e.score for e in verdict.evidence]
-    assert scores == sorted(scores, reverse=True)
+    matches = [e.match for e in verdict.evidence]
+    assert matches == sorted(matches, reverse=True)  # listed by the re-ranker's match probability
     for e in verdict.evidence:
-        assert 0.0 <= e.dense <= 1.0 and 0.0 <= e.fuzzy <= 1.0 and 0.0 <= e.score <= 1.0
+        assert 0.0 <= e.dense <= 1.0 and 0.0 <= e.fuzzy <= 1.0 and 0.0 <= e.score <= 1.0 and 0.0 <= e.match <= 1.0
 
 
 def test_unrelated_claim_finds_no_evidence(demo_checker: Checker) -> None:

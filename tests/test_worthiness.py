@@ -7,7 +7,8 @@ import pytest
 
 from factcheck import Checker, Settings
 from factcheck.harness import checkworthiness_scores
-from factcheck.worthiness import ARTIFACT, FEATURES, WorthinessModel, fit_logistic, hand_features, load_model
+from factcheck.logistic import fit_logistic
+from factcheck.worthiness import ARTIFACT, FEATURES, WorthinessModel, hand_features, load_model
 
 
 def test_shipped_artifact_is_small_json_for_the_default_model() -> None:
