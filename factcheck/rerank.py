@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .errors import ModelError
 from .logistic import sigmoid
@@ -55,30 +55,38 @@ def features(
     passages: Sequence[str],
     titles: Sequence[str],
     *,
+    rows: Iterable[int] | None = None,
     as_of: dt.date | None = None,
     published: Sequence[dt.date | None] = (),
 ) -> tuple[list[int], np.ndarray]:
-    """(rows, one feature row per candidate, columns as FEATURES). `query`, `passages` and `titles`
-    are content words (retrieve.content_words), `published` the passages' source dates and `as_of`
-    the query's date; gaps are to the best candidate, so they are ≤ 0."""
-    rows = sorted(scores)
-    if not rows:
+    """(rows, one feature row per candidate, columns as FEATURES) for `rows` (default: every
+    candidate in `scores`). `query`, `passages` and `titles` are content words
+    (retrieve.content_words), `published` the passages' source dates and `as_of` the query's date;
+    gaps are to the best of all candidates, so they are ≤ 0."""
+    order = sorted(scores if rows is None else rows)
+    if not order:
         return [], np.zeros((0, len(FEATURES)), dtype=np.float32)
-    best_dense = max(scores[r][0] for r in rows)
-    best_fused = max(fused[r] for r in rows)
-    table = [
-        (
-            *scores[r],
-            scores[r][0] - best_dense,
-            fused[r] - best_fused,
-            fuzz.partial_ratio(query, passages[r]) / 100.0,
-            fuzz.token_set_ratio(query, titles[r]) / 100.0 if titles[r] else 0.0,
-            fuzz.token_sort_ratio(query, passages[r]) / 100.0,
-            *date_features(as_of, published[r] if published else None),
-        )
-        for r in rows
-    ]
-    return rows, np.asarray(table, dtype=np.float32)
+    base = np.asarray([scores[r] for r in order], dtype=np.float32)
+    fused_rows = np.asarray([fused[r] for r in order], dtype=np.float32)
+    texts = [passages[r] for r in order]
+    table = np.column_stack(
+        [
+            base,
+            base[:, 0] - max(s[0] for s in scores.values()),
+            fused_rows - max(fused.values()),
+            _ratios(query, texts, fuzz.partial_ratio),
+            _ratios(query, [titles[r] for r in order], fuzz.token_set_ratio),  # no title: 0
+            _ratios(query, texts, fuzz.token_sort_ratio),
+            np.asarray([date_features(as_of, published[r] if published else None) for r in order], dtype=np.float32),
+        ]
+    )
+    return order, table.astype(np.float32)
+
+
+def _ratios(query: str, texts: Sequence[str], scorer: Any) -> np.ndarray:
+    """One rapidfuzz score per text / 100, in one vectorised call."""
+    result: np.ndarray = process.cdist([query], texts, scorer=scorer, dtype=np.float32)[0] / 100.0
+    return result
 
 
 @dataclass(frozen=True)

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .config import Settings
 from .index import CorpusIndex
@@ -59,12 +59,20 @@ def _published(index: CorpusIndex) -> tuple[dt.date | None, ...]:
     return tuple(index.sources[p.source_id].published for p in index.passages)
 
 
+@lru_cache(maxsize=8)
+def _quote_keys(index: CorpusIndex) -> tuple[str, ...]:
+    return tuple(quote_key(p.text) for p in index.passages)
+
+
 def _quote_candidates(quote: str, index: CorpusIndex, *, limit: int) -> list[int]:
     """Passages holding `quote` near-verbatim, among the quote's best BM25 matches: a quote's
     words are rare enough for BM25 to find it, and a full partial-ratio scan is O(corpus)."""
-    key = quote_key(quote)
     rows = _top_rows(lexical_scores(quote, index), limit)
-    return [row for row in rows if fuzz.partial_ratio(key, quote_key(index.passages[row].text)) >= QUOTE_MATCH * 100]
+    if not rows:
+        return []
+    keys = _quote_keys(index)
+    ratios = process.cdist([quote_key(quote)], [keys[row] for row in rows], scorer=fuzz.partial_ratio)[0]
+    return [row for row, ratio in zip(rows, ratios, strict=True) if ratio >= QUOTE_MATCH * 100]
 
 
 def fuse(dense: float, fuzzy: float, lexical: float = 0.0, *, settings: Settings) -> float:
@@ -79,15 +87,18 @@ def ranked(
     index: CorpusIndex,
     *,
     as_of: dt.date | None = None,
+    eligible: Callable[[int, float], bool] | None = None,
     settings: Settings,
 ) -> tuple[dict[int, float], dict[int, float]]:
     """({row: fused score}, {row: match}) for one query's candidates, the query made on `as_of`;
-    `match` is the re-ranker's probability, or the fused score where re-ranking is off."""
+    `match` is the re-ranker's probability, or the fused score where re-ranking is off. With
+    `eligible(row, fused score)`, only the rows it accepts get a match (features cost time)."""
     fused = {row: round(fuse(*row_scores, settings=settings), 4) for row, row_scores in scores.items()}
     reranker = load_reranker() if settings.rerank else None
     if reranker is None:
         return fused, dict(fused)
-    rows, table = candidate_features(text, scores, fused, index, as_of=as_of)
+    wanted = [row for row, score in fused.items() if eligible is None or eligible(row, score)]
+    rows, table = candidate_features(text, scores, fused, index, rows=wanted, as_of=as_of)
     return fused, {row: round(float(p), 4) for row, p in zip(rows, reranker.score(table), strict=True)}
 
 
@@ -97,11 +108,14 @@ def candidate_features(
     fused: Mapping[int, float],
     index: CorpusIndex,
     *,
+    rows: Iterable[int] | None = None,
     as_of: dt.date | None = None,
 ) -> tuple[list[int], np.ndarray]:
     """The re-ranker's feature table for one query's candidates (rows, table; see rerank.FEATURES)."""
-    words = content_words(text)
-    return features(words, scores, fused, _processed(index), _titles(index), as_of=as_of, published=_published(index))
+    words, published = content_words(text), _published(index)
+    return features(
+        words, scores, fused, _processed(index), _titles(index), rows=rows, as_of=as_of, published=published
+    )
 
 
 def _evidence(index: CorpusIndex, row: int, scores: tuple[float, float, float], fused: float, match: float) -> Evidence:
@@ -153,12 +167,16 @@ def _scores(
     dense: Mapping[int, float] | None = None,
 ) -> dict[int, tuple[float, float, float]]:
     """(dense, fuzzy, lexical) of some passages for one query; dense scores not given are computed."""
-    query, processed, dense = content_words(text), _processed(index), dense or {}
-    out = {}
-    for row in rows:
-        d = dense[row] if row in dense else max(0.0, float(index.embeddings[row] @ vector))
-        out[row] = (d, fuzz.token_set_ratio(query, processed[row]) / 100.0, float(lexical[row]))
-    return out
+    rows, processed, dense = list(rows), _processed(index), dense or {}
+    if not rows:
+        return {}
+    fuzzy = process.cdist([content_words(text)], [processed[r] for r in rows], scorer=fuzz.token_set_ratio)[0]
+    missing = [row for row in rows if row not in dense]
+    computed = dict(zip(missing, np.maximum(index.embeddings[missing] @ vector, 0.0).tolist(), strict=True))
+    return {
+        row: (dense[row] if row in dense else computed[row], float(ratio) / 100.0, float(lexical[row]))
+        for row, ratio in zip(rows, fuzzy, strict=True)
+    }
 
 
 def evidence_for(
@@ -180,8 +198,15 @@ def evidence_for(
     scores = _candidate_scores(text, vector, dense_hits, lexical, index, limit=settings.candidates)
     quoted = {row for quote in quotes for row in _quote_candidates(quote, index, limit=settings.candidates)}
     scores |= _scores(quoted - set(scores), text, vector, index, lexical)
-    fused, match = ranked(text, scores, index, as_of=as_of, settings=settings)
-    order = sorted(fused, key=lambda row: (-match[row], -fused[row], index.passages[row].id))
+    fused, match = ranked(
+        text,
+        scores,
+        index,
+        as_of=as_of,
+        eligible=lambda row, score: score >= settings.min_evidence or row in quoted,
+        settings=settings,
+    )
+    order = sorted(match, key=lambda row: (-match[row], -fused[row], index.passages[row].id))
     kept = [row for row in order if fused[row] >= settings.min_evidence][: settings.top_k]
     kept += [row for row in order if row in quoted and row not in kept]
     return tuple(_evidence(index, row, scores[row], fused[row], match[row]) for row in kept)
