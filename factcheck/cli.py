@@ -20,8 +20,10 @@ from .cli_options import ConfigOpt, IndexOpt, fail, load_settings
 from .config import Settings
 from .errors import FactcheckError, InputError
 from .inputs import iter_records, read_articles
+from .models import ArticleReport
 from .pipeline import Checker, annotate_records
 from .report import FORMATS, render_reports, render_verdict, to_jsonl
+from .report_html import report_html, write_html
 
 app = typer.Typer(
     help="Check the claims of news articles against a curated source corpus, offline.",
@@ -43,6 +45,7 @@ SourcesOpt = Annotated[
     Path | None,
     typer.Option("--sources", "-s", help="Corpus: a folder of .md sources, or .jsonl/.tsv.", show_default="sources/"),
 ]
+CHECK_FORMATS = (*FORMATS, "html")
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {' | '.join(FORMATS)}.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="sentence-transformers model name or path.")]
 ThreadsOpt = Annotated[
@@ -62,9 +65,9 @@ def _checker(sources: Path | None, index: Path | None, settings: Settings, *, re
     return Checker.from_sources(sources or demo_sources(), settings=settings, index_dir=index, rebuild=rebuild)
 
 
-def _check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise InputError(f"unknown --format {fmt!r}; use one of {', '.join(FORMATS)}")
+def _check_format(fmt: str, formats: tuple[str, ...] = FORMATS) -> None:
+    if fmt not in formats:
+        raise InputError(f"unknown --format {fmt!r}; use one of {', '.join(formats)}")
 
 
 @app.command()
@@ -103,22 +106,44 @@ def check(
         typer.Argument(help='Article files (.txt/.md, front matter allowed), folders of them, or "-" (stdin).'),
     ],
     sources: SourcesOpt = None,
-    fmt: FormatOpt = "table",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"Output format: {' | '.join(CHECK_FORMATS)}.")] = "table",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write here; for html with several articles, a folder.", show_default="stdout"
+        ),
+    ] = None,
     as_of: Annotated[str | None, typer.Option("--date", help="Date of articles that give none (YYYY-MM-DD).")] = None,
     index: IndexOpt = None,
     model: ModelOpt = None,
     threads: ThreadsOpt = 0,
     config: ConfigOpt = None,
 ) -> None:
-    """Extract the claims of articles, check each claim, and print the reports."""
+    """Extract the claims of articles, check each claim, and print (or write) the reports."""
     try:
-        _check_format(fmt)
+        _check_format(fmt, CHECK_FORMATS)
         date = _date(as_of)
         parsed = [a if a.published or not date else replace(a, published=date) for a in read_articles(articles)]
+        if fmt == "html" and len(parsed) > 1 and out is None:
+            raise InputError("--format html for several articles writes one page each: give --out FOLDER")
         reports = list(_checker(sources, index, _settings(config, model, threads)).check_many(parsed))
     except FactcheckError as exc:
         raise fail(exc) from None
-    typer.echo(render_reports(reports, fmt), nl=False)
+    try:
+        _write_reports(reports, fmt, out)
+    except OSError as exc:
+        raise fail(InputError(f"cannot write {out}: {exc.strerror}")) from None
+
+
+def _write_reports(reports: list[ArticleReport], fmt: str, out: Path | None) -> None:
+    if fmt == "html" and out is not None and (len(reports) > 1 or out.suffix.lower() not in (".html", ".htm")):
+        typer.echo(f"wrote {write_html(reports, out)} and {len(reports)} article page(s)", err=True)
+        return
+    text = report_html(reports[0]) if fmt == "html" else render_reports(reports, fmt)
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
 
 
 def _progress(rows: Iterator[dict[str, Any]], *, quiet: bool) -> Iterator[dict[str, Any]]:
