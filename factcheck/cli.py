@@ -6,23 +6,25 @@ Exit codes: 0 done; 1 a factcheck error (message on stderr says what to do); 2 b
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import Annotated, Any
 
 import typer
 
+from .batch import annotate_into, run_batch
 from .cli_eval import eval_app
-from .cli_options import ConfigOpt, IndexOpt, fail, load_settings
+from .cli_options import ConfigOpt, IndexOpt, SourceColumnsOpt, fail, load_settings, parse_columns
 from .config import Settings
 from .errors import FactcheckError, InputError
 from .inputs import iter_records, read_articles
 from .models import ArticleReport
-from .pipeline import Checker, annotate_records
-from .report import FORMATS, render_reports, render_verdict, to_jsonl
+from .pipeline import Checker
+from .report import FORMATS, render_reports, render_verdict
 from .report_html import report_html, write_html
 
 app = typer.Typer(
@@ -61,8 +63,17 @@ def _settings(config: Path | None, model: str | None, threads: int) -> Settings:
     return settings.replace(**changes)
 
 
-def _checker(sources: Path | None, index: Path | None, settings: Settings, *, rebuild: bool = True) -> Checker:
-    return Checker.from_sources(sources or demo_sources(), settings=settings, index_dir=index, rebuild=rebuild)
+def _checker(
+    sources: Path | None,
+    index: Path | None,
+    settings: Settings,
+    *,
+    rebuild: bool = True,
+    columns: dict[str, str] | None = None,
+) -> Checker:
+    return Checker.from_sources(
+        sources or demo_sources(), settings=settings, index_dir=index, rebuild=rebuild, columns=columns
+    )
 
 
 def _check_format(fmt: str, formats: tuple[str, ...] = FORMATS) -> None:
@@ -74,6 +85,7 @@ def _check_format(fmt: str, formats: tuple[str, ...] = FORMATS) -> None:
 def lookup(
     claim: Annotated[str, typer.Argument(help='The claim to check, or "-" to read it from stdin.')],
     sources: SourcesOpt = None,
+    source_columns: SourceColumnsOpt = None,
     fmt: FormatOpt = "markdown",
     as_of: Annotated[str | None, typer.Option("--date", help="Date the claim was made (YYYY-MM-DD).")] = None,
     index: IndexOpt = None,
@@ -86,7 +98,9 @@ def lookup(
         _check_format(fmt)
         text = sys.stdin.read() if claim == "-" else claim
         date = _date(as_of)
-        verdict = _checker(sources, index, _settings(config, model, threads)).lookup(text, as_of=date)
+        verdict = _checker(
+            sources, index, _settings(config, model, threads), columns=parse_columns(source_columns)
+        ).lookup(text, as_of=date)
     except FactcheckError as exc:
         raise fail(exc) from None
     typer.echo(render_verdict(verdict, fmt), nl=False)
@@ -106,6 +120,7 @@ def check(
         typer.Argument(help='Article files (.txt/.md, front matter allowed), folders of them, or "-" (stdin).'),
     ],
     sources: SourcesOpt = None,
+    source_columns: SourceColumnsOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"Output format: {' | '.join(CHECK_FORMATS)}.")] = "table",
     out: Annotated[
         Path | None,
@@ -126,7 +141,11 @@ def check(
         parsed = [a if a.published or not date else replace(a, published=date) for a in read_articles(articles)]
         if fmt == "html" and len(parsed) > 1 and out is None:
             raise InputError("--format html for several articles writes one page each: give --out FOLDER")
-        reports = list(_checker(sources, index, _settings(config, model, threads)).check_many(parsed))
+        reports = list(
+            _checker(
+                sources, index, _settings(config, model, threads), columns=parse_columns(source_columns)
+            ).check_many(parsed)
+        )
     except FactcheckError as exc:
         raise fail(exc) from None
     try:
@@ -146,60 +165,75 @@ def _write_reports(reports: list[ArticleReport], fmt: str, out: Path | None) -> 
         out.write_text(text, encoding="utf-8")
 
 
-def _progress(rows: Iterator[dict[str, Any]], *, quiet: bool) -> Iterator[dict[str, Any]]:
-    """A progress bar on stderr when it is a terminal and not --quiet."""
+@contextlib.contextmanager
+def _progress(total: int | None, *, quiet: bool) -> Iterator[Callable[[dict[str, Any]], None] | None]:
+    """A progress bar on stderr (items/s, ETA when the total is known) when stderr is a terminal
+    and not --quiet; yields the per-record callback, or None."""
     if quiet or not sys.stderr.isatty():
-        yield from rows
+        yield None
         return
-    from rich.progress import Progress
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TimeRemainingColumn
+    from rich.text import Text
 
-    with Progress(transient=True) as bar:
-        task = bar.add_task("annotating", total=None)
-        for row in rows:
-            bar.advance(task)
-            yield row
+    class Rate(ProgressColumn):
+        def render(self, task: Task) -> Text:
+            return Text(f"{task.speed:.1f} records/s" if task.speed else "… records/s")
 
-
-def _open_out(out: Path | None) -> TextIO:
-    return out.open("w", encoding="utf-8") if out else sys.stdout
+    columns = (BarColumn(), MofNCompleteColumn(), Rate(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("annotating", total=total)  # total None: no ETA, a pulsing bar
+        yield lambda _row: bar.advance(task)
 
 
 @app.command()
 def annotate(
-    paths: Annotated[list[str], typer.Argument(help='Folders, .txt/.md/.jsonl files, or "-" (JSONL on stdin).')],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write JSONL here.", show_default="stdout")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(help='Folders of articles, .txt/.md/.jsonl/.csv/.parquet files, saved datasets, or "-".'),
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write .jsonl or .parquet here.", show_default="stdout")
+    ] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Finish an interrupted run into the same --out.")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace an existing --out.")] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Articles per model batch.")] = 64,
     sources: SourcesOpt = None,
+    source_columns: SourceColumnsOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     index: IndexOpt = None,
     model: ModelOpt = None,
     threads: ThreadsOpt = 0,
     config: ConfigOpt = None,
 ) -> None:
-    """Annotate a set of articles in one batch: one JSONL record per input, errors included."""
+    """Annotate a set of articles in one batch: one record per input, errors included; resumable."""
     try:
-        checker = _checker(sources, index, _settings(config, model, threads))
+        if (resume or overwrite) and out is None:
+            raise InputError("--resume and --overwrite need --out FILE")
+        checker = _checker(sources, index, _settings(config, model, threads), columns=parse_columns(source_columns))
+        total = None if quiet or "-" in paths else sum(1 for _ in iter_records(paths))
+        with _progress(total, quiet=quiet) as advance:
+            if out is None:
+                summary = annotate_into(
+                    sys.stdout, iter_records(paths), checker=checker, batch_size=batch_size, on_row=advance
+                )
+            else:
+                summary = run_batch(
+                    iter_records(paths), checker=checker, out=out, resume=resume, overwrite=overwrite,
+                    batch_size=batch_size, on_row=advance,
+                )  # fmt: skip
     except FactcheckError as exc:
         raise fail(exc) from None
-    counts = {"records": 0, "errors": 0}
-    sink = _open_out(out)
-    try:
-        for row in _progress(annotate_records(iter_records(paths), checker=checker), quiet=quiet):
-            sink.write(to_jsonl([row]))
-            sink.flush()  # records land as their batch is done: an interruption loses nothing written
-            counts["records"] += 1
-            counts["errors"] += "error" in row
-    finally:
-        if out:
-            sink.close()
     if not quiet:
-        typer.echo(f"annotated {counts['records']} record(s), {counts['errors']} error(s)", err=True)
-    if counts["errors"]:
+        typer.echo(summary.text(), err=True)
+    if summary.errors:
         raise typer.Exit(EXIT_RECORDS_FAILED)
 
 
 @app.command("index")
 def index_command(
     sources: SourcesOpt = None,
+    source_columns: SourceColumnsOpt = None,
     rebuild: Annotated[bool, typer.Option("--rebuild/--no-rebuild", help="Build or refresh when stale.")] = True,
     index: IndexOpt = None,
     model: ModelOpt = None,
@@ -208,7 +242,9 @@ def index_command(
 ) -> None:
     """Build (or refresh) the index of a corpus and print its manifest."""
     try:
-        checker = _checker(sources, index, _settings(config, model, threads), rebuild=rebuild)
+        checker = _checker(
+            sources, index, _settings(config, model, threads), columns=parse_columns(source_columns), rebuild=rebuild
+        )
     except FactcheckError as exc:
         raise fail(exc) from None
     for key, value in checker.index.manifest.items():

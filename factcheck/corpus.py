@@ -6,6 +6,11 @@ Formats (chosen by path):
                    `vclaim_id`/`vclaim` also read); metadata keys `url`, `publisher`, `published`,
                    `kind` at top level or under `metadata`
     corpus.tsv     a header row naming the columns; id, text and title as for JSONL
+    corpus.csv     the same, comma-separated
+    corpus.parquet a table, one source a row (a Parquet of fact-checks, say)
+    folder/        written by `datasets.Dataset.save_to_disk`: one source a row
+For tables whose columns are named otherwise, `columns` maps our field names to theirs
+({"text": "claim", "url": "link"}); fields: id, title, text, url, publisher, published, kind.
 """
 
 from __future__ import annotations
@@ -108,33 +113,80 @@ def load_markdown(path: Path) -> Source:
     return source_from_record(record, where=str(path))
 
 
-def load_jsonl(path: Path) -> Iterator[Source]:
+def load_jsonl(path: Path, columns: Mapping[str, str] | None = None) -> Iterator[Source]:
     for number, record in json_objects(path, _read_text(path).splitlines(), error=CorpusError):
-        yield source_from_record(record, where=f"{path}:{number}")
+        where = f"{path}:{number}"
+        yield source_from_record(_mapped(record, columns, where=where), where=where)
 
 
-def load_tsv(path: Path) -> Iterator[Source]:
+def load_tsv(path: Path, columns: Mapping[str, str] | None = None) -> Iterator[Source]:
     """A TSV with a header row; an unnamed first column (a pandas index) is taken as the id."""
     lines = _read_text(path).splitlines()
     header = lines[0].split("\t") if lines else []
     fields = ["id" if i == 0 and not name.strip() else name for i, name in enumerate(header)]
     rows = csv.DictReader(lines[1:], fieldnames=fields, delimiter="\t", quoting=csv.QUOTE_NONE)
     for number, row in enumerate(rows, start=2):
-        yield source_from_record(row, where=f"{path}:{number}")
+        where = f"{path}:{number}"
+        yield source_from_record(_mapped(row, columns, where=where), where=where)
 
 
-def load_sources(path: str | Path) -> tuple[Source, ...]:
-    """All sources under `path` (a folder of Markdown, a JSONL or a TSV file), ids unique."""
+FIELDS = ("id", "title", "text", "url", "publisher", "published", "kind")
+
+
+def _rows(path: Path) -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """(where, row) of a table corpus: CSV, Parquet or a saved dataset."""
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            for line in reader:
+                yield f"{path}:{reader.line_num}", line
+        return
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        try:
+            batches = pq.ParquetFile(path).iter_batches(batch_size=1024)
+        except (OSError, ValueError) as exc:
+            raise CorpusError(f"{path}: not a readable Parquet file ({exc})") from None
+        rows: Iterable[Mapping[str, Any]] = (row for batch in batches for row in batch.to_pylist())
+    else:
+        import datasets
+
+        rows = datasets.load_from_disk(str(path))
+    for number, row in enumerate(rows, start=1):
+        yield f"{path}:row {number}", row
+
+
+def _mapped(row: Mapping[str, Any], columns: Mapping[str, str] | None, *, where: str) -> Mapping[str, Any]:
+    """The row with our field names added from its own columns, as `columns` maps them."""
+    if not columns:
+        return row
+    missing = [theirs for theirs in columns.values() if theirs not in row]
+    if missing:
+        raise CorpusError(f"{where}: no column {missing[0]!r} (columns: {', '.join(map(str, row))}); fix the mapping")
+    return {**row, **{ours: row[theirs] for ours, theirs in columns.items()}}
+
+
+def load_sources(path: str | Path, *, columns: Mapping[str, str] | None = None) -> tuple[Source, ...]:
+    """All sources under `path`, ids unique: a folder of Markdown, a JSONL, TSV, CSV or Parquet
+    file, or a saved dataset; `columns` maps our field names to a table's own (module docstring)."""
     path = Path(path)
-    if path.is_dir():
+    unknown = sorted(set(columns or {}) - set(FIELDS))
+    if unknown:
+        raise CorpusError(f"column mapping names unknown field(s) {', '.join(unknown)}; fields: {', '.join(FIELDS)}")
+    if path.is_dir() and any((path / n).exists() for n in ("state.json", "dataset_dict.json")):
+        sources: Iterable[Source] = (source_from_record(_mapped(r, columns, where=w), where=w) for w, r in _rows(path))
+    elif path.is_dir():
         files = sorted(p for p in path.rglob("*.md") if not p.name.startswith(("README", "_", ".")))
-        sources: Iterable[Source] = (load_markdown(p) for p in files)
+        sources = (load_markdown(p) for p in files)
+    elif path.suffix in (".csv", ".parquet"):
+        sources = (source_from_record(_mapped(r, columns, where=w), where=w) for w, r in _rows(path))
     elif path.suffix == ".jsonl":
-        sources = load_jsonl(path)
+        sources = load_jsonl(path, columns)
     elif path.suffix in (".tsv", ".tab"):
-        sources = load_tsv(path)
+        sources = load_tsv(path, columns)
     elif path.exists():
-        raise CorpusError(f"{path}: unknown corpus format; use a folder of .md files, .jsonl or .tsv")
+        raise CorpusError(f"{path}: unknown corpus format; use a folder of .md files, .jsonl, .tsv, .csv or .parquet")
     else:
         raise CorpusError(f"{path}: no such file or folder; pass --sources PATH")
     return _unique(sources, where=str(path))

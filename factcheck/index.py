@@ -20,7 +20,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -220,11 +220,17 @@ def staleness(manifest: dict[str, Any] | None, encoder: Encoder, digest: str) ->
 
 
 def open_index(
-    corpus: str | Path, encoder: Encoder, *, directory: Path | None = None, rebuild: bool = True
+    corpus: str | Path,
+    encoder: Encoder,
+    *,
+    directory: Path | None = None,
+    rebuild: bool = True,
+    columns: Mapping[str, str] | None = None,
 ) -> CorpusIndex:
-    """Load the index of `corpus`, building or refreshing it first when `rebuild` allows."""
+    """Load the index of `corpus`, building or refreshing it first when `rebuild` allows;
+    `columns` maps a table corpus's columns to our fields (corpus.load_sources)."""
     corpus = Path(corpus)
-    sources = load_sources(corpus)
+    sources = load_sources(corpus, columns=columns)
     directory = directory or default_index_dir(corpus)
     manifest = read_manifest(directory)
     reason = staleness(manifest, encoder, corpus_hash(sources))

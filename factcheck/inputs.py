@@ -1,9 +1,11 @@
-"""Reading articles: text and Markdown files (optional YAML front matter), JSONL record files,
-folders of either, and standard input. Bad input raises `InputError` naming the
+"""Reading articles: text and Markdown files (optional YAML front matter), JSONL, CSV and Parquet
+record files, Hugging Face datasets saved with `save_to_disk`, folders of articles, and standard
+input. Bad input raises `InputError` naming the
 file and line; in a batch a bad record becomes an error record and the rest go on."""
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
@@ -113,7 +115,56 @@ def _jsonl_records(path: Path, data: bytes) -> Iterator[dict[str, Any]]:
         yield {"_where": where, **record}
 
 
+def _csv_records(path: Path) -> Iterator[dict[str, Any]]:
+    """Rows of a CSV file with a header line; `where` names the file and line."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if not reader.fieldnames or "text" not in reader.fieldnames:
+            yield {"_where": str(path), "_error": f"{path}: the header line names no 'text' column"}
+            return
+        for row in reader:
+            yield {"_where": f"{path}:{reader.line_num}", **{k: v for k, v in row.items() if k}}
+
+
+def _table_records(path: Path, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for number, row in enumerate(rows, start=1):
+        yield {"_where": f"{path}:row {number}", **row}
+
+
+def _parquet_records(path: Path) -> Iterator[dict[str, Any]]:
+    import pyarrow.parquet as pq  # comes with datasets
+
+    try:
+        table = pq.ParquetFile(path)
+    except (OSError, ValueError) as exc:
+        yield {"_where": str(path), "_error": f"{path}: not a readable Parquet file ({exc})"}
+        return
+    rows = (row for batch in table.iter_batches(batch_size=1024) for row in batch.to_pylist())
+    yield from _table_records(path, rows)
+
+
+def is_saved_dataset(path: Path) -> bool:
+    """A folder written by `datasets.Dataset.save_to_disk` (or a DatasetDict's)."""
+    return path.is_dir() and any((path / name).exists() for name in ("state.json", "dataset_dict.json"))
+
+
+def _dataset_records(path: Path) -> Iterator[dict[str, Any]]:
+    import datasets
+
+    if (path / "dataset_dict.json").exists():
+        splits = ", ".join(sorted(p.name for p in path.iterdir() if p.is_dir()))
+        yield {"_where": str(path), "_error": f"{path}: holds several splits ({splits}); give one: {path}/SPLIT"}
+        return
+    yield from _table_records(path, datasets.load_from_disk(str(path)))
+
+
 def _file_records(path: Path) -> Iterator[dict[str, Any]]:
+    if path.suffix == ".csv":
+        yield from _csv_records(path)
+        return
+    if path.suffix == ".parquet":
+        yield from _parquet_records(path)
+        return
     try:
         data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
     except OSError as exc:
@@ -140,13 +191,18 @@ def _article_files(folder: Path) -> list[Path]:
 
 
 def iter_records(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
-    """Article records from files, folders (their .txt/.md files, sorted), JSONL files and "-".
+    """Article records from files (.txt, .md, .jsonl, .csv, .parquet), folders of articles (their
+    .txt/.md files, sorted), folders saved with `datasets.Dataset.save_to_disk`, and "-" (JSONL or
+    one article on stdin). Table rows need a `text` column; `id`, `title`, `url`, `date` are read
+    where present and every other column is kept.
 
     A record that could not be read carries `_error` with a message naming file and line.
     """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if is_saved_dataset(path):
+            yield from _dataset_records(path)
+        elif path.is_dir():
             files = _article_files(path)
             if not files:
                 yield {"_where": str(path), "_error": f"{path}: no .txt or .md article files in this folder"}

@@ -56,14 +56,16 @@ class Checker:
         encoder: Encoder | None = None,
         index_dir: str | Path | None = None,
         rebuild: bool = True,
+        columns: Mapping[str, str] | None = None,
     ) -> Checker:
-        """Load (building or refreshing as needed) the index of `sources` and the encoder."""
+        """Load (building or refreshing as needed) the index of `sources` and the encoder;
+        `columns` maps a table corpus's column names to our fields ({"text": "claim"})."""
         settings = settings or Settings()
         encoder = encoder or SentenceTransformerEncoder(
             settings.model, threads=settings.threads, batch_size=settings.batch_size
         )
         directory = Path(index_dir) if index_dir else None
-        index = open_index(sources, encoder, directory=directory, rebuild=rebuild)
+        index = open_index(sources, encoder, directory=directory, rebuild=rebuild, columns=columns)
         return cls(index, encoder, settings, learned_scorer(settings, encoder))
 
     def verdicts(
@@ -132,11 +134,16 @@ def learned_scorer(settings: Settings, encoder: Encoder) -> WorthinessModel | No
     return model if model is not None and model.model_id == encoder.model_id else None
 
 
+def record_id(number: int, record: Mapping[str, Any]) -> Any:
+    """The id an output record carries: the input's `id`, else where it came from, else its number."""
+    return record.get("id") or record.get("_where") or f"record {number}"
+
+
 def _parse_record(number: int, record: Mapping[str, Any]) -> tuple[dict[str, Any], Article | str]:
     """The fields to keep in the output, and the Article or the error message."""
     where = str(record.get("_where") or record.get("id") or f"record {number}")
     kept = {k: v for k, v in record.items() if k not in ("text", "_where", "_error")}
-    kept["id"] = record.get("id") or where
+    kept["id"] = record_id(number, record)
     if "_error" in record:  # the reader could not make a record of it
         return kept, str(record["_error"])
     try:
@@ -146,15 +153,16 @@ def _parse_record(number: int, record: Mapping[str, Any]) -> tuple[dict[str, Any
 
 
 def annotate_records(
-    records: Iterable[Mapping[str, Any]], *, checker: Checker, batch_size: int = 64
+    records: Iterable[Mapping[str, Any]], *, checker: Checker, batch_size: int = 64, start: int = 1
 ) -> Iterator[dict[str, Any]]:
     """Records in, annotated records out, one for one and in order: a bad record yields an error
     record and the rest go on.
 
     Each output keeps the input's fields other than `text` and adds `result` (the ArticleReport
-    as a dict) or `error` (a message naming the record).
+    as a dict) or `error` (a message naming the record). `start` is the first record's number
+    (the fallback id of records that carry no id and no origin), for a batch resumed mid-way.
     """
-    for chunk in _batched(enumerate(records, start=1), batch_size):
+    for chunk in _batched(enumerate(records, start=start), batch_size):
         parsed = [_parse_record(number, record) for number, record in chunk]
         good = [article for _, article in parsed if isinstance(article, Article)]
         reports = iter(checker.check_many(good, batch_size=batch_size))

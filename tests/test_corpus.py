@@ -80,9 +80,14 @@ def test_bad_markdown_source(tmp_path: Path) -> None:
 def test_missing_and_unknown_corpus_paths(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match="no such file"):
         load_sources(tmp_path / "nope")
-    (tmp_path / "x.csv").write_text("a", encoding="utf-8")
+    (tmp_path / "x.xlsx").write_text("a", encoding="utf-8")
     with pytest.raises(CorpusError, match="unknown corpus format"):
+        load_sources(tmp_path / "x.xlsx")
+    (tmp_path / "x.csv").write_text("name,body\nn1,\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"x\.csv:2: missing field 'id'"):
         load_sources(tmp_path / "x.csv")
+    with pytest.raises(CorpusError, match="no column 'claim'"):
+        load_sources(tmp_path / "x.csv", columns={"id": "name", "text": "claim"})
     with pytest.raises(CorpusError, match="no sources found"):
         load_sources(tmp_path)
 
