@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 import typer
 
+from . import claimreview
 from .batch import annotate_into, run_batch
 from .cli_eval import eval_app
 from .cli_options import ConfigOpt, IndexOpt, SourceColumnsOpt, fail, load_settings, parse_columns
@@ -24,7 +25,7 @@ from .errors import FactcheckError, InputError
 from .inputs import iter_records, read_articles
 from .models import ArticleReport
 from .pipeline import Checker
-from .report import FORMATS, render_reports, render_verdict
+from .report import FORMATS, render_reports, render_verdict, to_json
 from .report_html import report_html, write_html
 
 app = typer.Typer(
@@ -47,7 +48,7 @@ SourcesOpt = Annotated[
     Path | None,
     typer.Option("--sources", "-s", help="Corpus: a folder of .md sources, or .jsonl/.tsv.", show_default="sources/"),
 ]
-CHECK_FORMATS = (*FORMATS, "html")
+CHECK_FORMATS = (*FORMATS, "html", "claimreview")
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help=f"Output format: {' | '.join(FORMATS)}.")]
 ModelOpt = Annotated[str | None, typer.Option("--model", help="sentence-transformers model name or path.")]
 ThreadsOpt = Annotated[
@@ -158,7 +159,10 @@ def _write_reports(reports: list[ArticleReport], fmt: str, out: Path | None) -> 
     if fmt == "html" and out is not None and (len(reports) > 1 or out.suffix.lower() not in (".html", ".htm")):
         typer.echo(f"wrote {write_html(reports, out)} and {len(reports)} article page(s)", err=True)
         return
-    text = report_html(reports[0]) if fmt == "html" else render_reports(reports, fmt)
+    if fmt == "claimreview":
+        text = to_json(claimreview.export(reports)) + "\n"
+    else:
+        text = report_html(reports[0]) if fmt == "html" else render_reports(reports, fmt)
     if out is None:
         typer.echo(text, nl=False)
     else:

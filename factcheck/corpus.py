@@ -6,7 +6,8 @@ Formats (chosen by path):
                    `vclaim_id`/`vclaim` also read); metadata keys `url`, `publisher`, `published`,
                    `kind` at top level or under `metadata`
     corpus.tsv     a header row naming the columns; id, text and title as for JSONL
-    corpus.csv     the same, comma-separated
+    corpus.json    a ClaimReview feed (factcheck.claimreview); in a folder, `*.claimreview.json`
+    corpus.csv     the same as TSV, comma-separated
     corpus.parquet a table, one source a row (a Parquet of fact-checks, say)
     folder/        written by `datasets.Dataset.save_to_disk`: one source a row
 For tables whose columns are named otherwise, `columns` maps our field names to theirs
@@ -18,6 +19,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import itertools
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -25,6 +27,7 @@ from typing import Any
 
 from . import parse
 from ._jsonl import json_objects
+from .claimreview import load_feed
 from .errors import CorpusError
 from .models import Passage, Source
 from .segment import sentence_spans
@@ -77,6 +80,7 @@ def source_from_record(record: Mapping[str, Any], *, where: str) -> Source:
         publisher=str(meta.get("publisher") or ""),
         published=_published(meta, where=where),
         kind=kind,
+        rating=str(meta.get("rating") or ""),
     )
 
 
@@ -178,7 +182,10 @@ def load_sources(path: str | Path, *, columns: Mapping[str, str] | None = None) 
         sources: Iterable[Source] = (source_from_record(_mapped(r, columns, where=w), where=w) for w, r in _rows(path))
     elif path.is_dir():
         files = sorted(p for p in path.rglob("*.md") if not p.name.startswith(("README", "_", ".")))
-        sources = (load_markdown(p) for p in files)
+        feeds = sorted(path.rglob("*.claimreview.json"))
+        sources = itertools.chain((load_markdown(p) for p in files), (s for f in feeds for s in load_feed(f)))
+    elif path.suffix == ".json":
+        sources = load_feed(path)
     elif path.suffix in (".csv", ".parquet"):
         sources = (source_from_record(_mapped(r, columns, where=w), where=w) for w, r in _rows(path))
     elif path.suffix == ".jsonl":
@@ -186,7 +193,9 @@ def load_sources(path: str | Path, *, columns: Mapping[str, str] | None = None) 
     elif path.suffix in (".tsv", ".tab"):
         sources = load_tsv(path, columns)
     elif path.exists():
-        raise CorpusError(f"{path}: unknown corpus format; use a folder of .md files, .jsonl, .tsv, .csv or .parquet")
+        raise CorpusError(
+            f"{path}: unknown corpus format; use a folder of .md files, .jsonl, .tsv, .csv, .parquet or .json"
+        )
     else:
         raise CorpusError(f"{path}: no such file or folder; pass --sources PATH")
     return _unique(sources, where=str(path))

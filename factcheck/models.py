@@ -140,7 +140,11 @@ class Claim(_Record):
 
 @dataclass(frozen=True)
 class Source(_Record):
-    """A curated source document. `kind`: official_statement, news_report, fact_check, reference."""
+    """A curated source document. `kind`: official_statement, news_report, fact_check, reference.
+
+    `rating`: for a fact-check, the verdict it gave ("False", "Mostly true"), as its publisher
+    wrote it (a ClaimReview's alternateName); empty otherwise.
+    """
 
     id: str
     title: str
@@ -149,6 +153,7 @@ class Source(_Record):
     publisher: str = ""
     published: dt.date | None = None
     kind: str = "news_report"
+    rating: str = ""
 
 
 @dataclass(frozen=True)
@@ -197,6 +202,7 @@ class Evidence(_Record):
                 "publisher": src.publisher,
                 "published": src.published.isoformat() if src.published else None,
                 "kind": src.kind,
+                "rating": src.rating,
             },
             "scores": {
                 "dense": self.dense,

@@ -63,6 +63,7 @@ def verdict_markdown(verdict: Verdict, *, heading: str = "###") -> str:
         "",
         f"- why: {_why(verdict)}",
     ]
+    lines += [f"- previously checked: {c.detail}" for c in verdict.rationale if c.name == "previously_checked"]
     for i in _cited(verdict)[:3]:
         ev = verdict.evidence[i]
         src = ev.source

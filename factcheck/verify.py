@@ -14,6 +14,11 @@ Checks that fire become the verdict's rationale (`Check.name`):
     negation_mismatch    a passage with the same words says the opposite ("not", "never", ...)
     scope_mismatch       the same superlative with another scope ("world's most" vs "Russia's most")
     evidence_after_article   the source was published after the article (a note)
+    previously_checked   a rated fact-check (an imported ClaimReview) reviewed this claim: its
+                         publisher's rating, date and URL (a note: their claim may differ in detail)
+
+A rated fact-check's text is the claim it rated, true or false, so no other check reads it as
+evidence of fact; it only ever gives a previously_checked note.
 
 Decision: any contradicting check → contradicted, unless every one of them is a right-fact-wrong-context
 check (scope or quote channel), which gives misleading; otherwise
@@ -266,6 +271,28 @@ def postdated(ctx: Context) -> list[Check]:
     return [Check("evidence_after_article", NOTE, f"{e.source.id} published {e.source.published}", i) for i, e in late]
 
 
+def is_review(ev: Evidence) -> bool:
+    """A rated fact-check (an imported ClaimReview): its text is the claim it rated, not a fact."""
+    return ev.source.kind == "fact_check" and bool(ev.source.rating)
+
+
+def previously_checked(reviews: Sequence[Evidence], *, first: int, settings: Settings) -> list[Check]:
+    """Rated fact-checks that make the same claim, with their rating; `first` is the index of
+    reviews[0] in the verdict's evidence. A note, not a say in the label: a reviewed claim that
+    reads alike may differ in the very figure or name the rating was about."""
+    return [
+        Check(
+            "previously_checked",
+            NOTE,
+            f"{e.source.publisher or e.source.id} rated {e.source.title!r}: {e.source.rating}"
+            f" ({e.source.published or 'undated'}, {e.source.url})",
+            first + i,
+        )
+        for i, e in enumerate(reviews)
+        if e.score >= settings.support_threshold
+    ]
+
+
 def run_checks(claim: Claim, ctx: Context) -> tuple[Check, ...]:
     """Every check that applies to the claim, in a stable order."""
     checks: list[Check | None] = [check_similarity(ctx)]
@@ -307,7 +334,9 @@ def verify(claim: Claim, evidence: Sequence[Evidence], *, as_of: dt.date | None,
         reason = Check("set_aside", NOTE, claim.set_aside)
         confidence = _clip(1.0 - claim.checkworthiness)
         return Verdict(claim, Label.NOT_CHECKABLE, confidence, Band.of(confidence), (reason,), ())
-    ctx = Context(tuple(evidence), as_of, settings)
-    checks = run_checks(claim, ctx)
-    label, confidence = decide(checks, ctx.evidence)
-    return Verdict(claim, label, confidence, Band.of(confidence), checks, ctx.evidence)
+    facts = tuple(e for e in evidence if not is_review(e))  # the checks read these as statements of fact
+    reviews = tuple(e for e in evidence if is_review(e))  # listed after the facts
+    ctx = Context(facts, as_of, settings)
+    checks = run_checks(claim, ctx) + tuple(previously_checked(reviews, first=len(facts), settings=settings))
+    label, confidence = decide(checks, facts)
+    return Verdict(claim, label, confidence, Band.of(confidence), checks, facts + reviews)
