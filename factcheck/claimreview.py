@@ -9,8 +9,9 @@ Export: each checked claim of an article becomes a ClaimReview JSON-LD object. O
     supported             ratingValue 5  alternateName "True"
     not_enough_evidence   no ratingValue  alternateName "Unproven"    (we found nothing to rate by)
 
-Set-aside sentences (opinion, hype) are not reviewed, so not exported. The evidence passages'
-URLs are the review's `citation`s; the article is `itemReviewed.appearance`.
+Set-aside sentences (opinion, hype) are not reviewed, so not exported. `reviewBody` gives the
+checks behind the label, `citation` the URLs of the evidence they cite (else of the top passage);
+the article is `itemReviewed.appearance`.
 
 Import: a JSON file holding one ClaimReview, a list of them, or a DataFeed
 (`{"@type": "DataFeed", "dataFeedElement": [{"item": [...]}]}`). Each valid review becomes a
@@ -33,6 +34,7 @@ from urllib.parse import urlparse
 
 from .errors import CorpusError
 from .models import ArticleReport, Label, Source, Verdict
+from .report import cited, why
 
 log = logging.getLogger("factcheck")
 
@@ -70,8 +72,8 @@ def review(verdict: Verdict, report: ArticleReport, *, author: str, reviewed_on:
     item: dict[str, Any] = {"@type": "Claim", "appearance": [_appearance(report)]}
     if report.article.published:
         item["datePublished"] = report.article.published.isoformat()
-    why = "; ".join(f"{c.name}: {c.detail}" for c in verdict.rationale if c.effect != "note") or "no check fired"
-    citations = list(dict.fromkeys(e.source.url for e in verdict.evidence if e.source.url))
+    urls = (verdict.evidence[i].source.url for i in cited(verdict))
+    citations = list(dict.fromkeys(url for url in urls if url))
     obj: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
@@ -80,7 +82,7 @@ def review(verdict: Verdict, report: ArticleReport, *, author: str, reviewed_on:
         "itemReviewed": item,
         "author": {"@type": "Organization", "name": author},
         "reviewRating": _rating(verdict.label),
-        "reviewBody": f"{verdict.label.value} (confidence {verdict.confidence:.2f}): {why}",
+        "reviewBody": f"{verdict.label.value} (confidence {verdict.confidence:.2f}): {why(verdict)}",
         "citation": [{"@type": "CreativeWork", "url": url} for url in citations],
     }
     if report.article.url:

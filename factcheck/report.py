@@ -35,7 +35,7 @@ def _short(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _deciding(verdict: Verdict) -> list[Check]:
+def deciding(verdict: Verdict) -> list[Check]:
     """The checks behind the label: the contradicting ones for contradicted or misleading,
     the supporting ones for supported, every non-note check otherwise."""
     effect = {Label.CONTRADICTED: "contradicts", Label.MISLEADING: "contradicts", Label.SUPPORTED: "supports"}
@@ -44,13 +44,13 @@ def _deciding(verdict: Verdict) -> list[Check]:
     return [c for c in fired if wanted is None or c.effect == wanted]
 
 
-def _why(verdict: Verdict) -> str:
-    return "; ".join(f"{c.name}: {c.detail}" for c in _deciding(verdict)) or "no check fired"
+def why(verdict: Verdict) -> str:
+    return "; ".join(f"{c.name}: {c.detail}" for c in deciding(verdict)) or "no check fired"
 
 
-def _cited(verdict: Verdict) -> Sequence[int]:
+def cited(verdict: Verdict) -> Sequence[int]:
     """Indices of the evidence the deciding checks cite, in order, else the top passage."""
-    unique = list(dict.fromkeys(c.evidence for c in _deciding(verdict) if c.evidence is not None))
+    unique = list(dict.fromkeys(c.evidence for c in deciding(verdict) if c.evidence is not None))
     return unique or ([0] if verdict.evidence else [])
 
 
@@ -61,10 +61,10 @@ def verdict_markdown(verdict: Verdict, *, heading: str = "###") -> str:
         f"> {_short(claim.text, 400)}",
         f"*claim chars {claim.start}–{claim.end}; check-worthiness {claim.checkworthiness:.2f}*",
         "",
-        f"- why: {_why(verdict)}",
+        f"- why: {why(verdict)}",
     ]
     lines += [f"- previously checked: {c.detail}" for c in verdict.rationale if c.name == "previously_checked"]
-    for i in _cited(verdict)[:3]:
+    for i in cited(verdict)[:3]:
         ev = verdict.evidence[i]
         src = ev.source
         link = f"[{src.publisher or src.id}]({src.url})" if src.url else src.publisher or src.id
@@ -112,11 +112,11 @@ def table(reports: Sequence[ArticleReport], *, width: int = 140, show_set_aside:
 def _evidence_cell(v: Verdict) -> str:
     if v.label is Label.NOT_CHECKABLE:
         return f"set aside: {v.claim.set_aside}"
-    cited = _cited(v)
-    if not cited:
-        return _why(v)
-    ev = v.evidence[cited[0]]
-    return f"{_why(v)}\n← {ev.source.publisher or ev.source.id}: {_short(ev.passage.text, 120)}"
+    indices = cited(v)
+    if not indices:
+        return why(v)
+    ev = v.evidence[indices[0]]
+    return f"{why(v)}\n← {ev.source.publisher or ev.source.id}: {_short(ev.passage.text, 120)}"
 
 
 def render_reports(reports: Sequence[ArticleReport], fmt: str) -> str:
