@@ -158,6 +158,23 @@ def _dataset_records(path: Path) -> Iterator[dict[str, Any]]:
     yield from _table_records(path, datasets.load_from_disk(str(path)))
 
 
+HUB_PREFIX = "hf:"
+
+
+def _hub_records(spec: str) -> Iterator[dict[str, Any]]:
+    """Rows of a Hugging Face Hub dataset named `hf:NAME[:SPLIT]` (split default "train");
+    needs the network (or the datasets cache), which this library never assumes."""
+    import datasets
+
+    name, _, split = spec.removeprefix(HUB_PREFIX).partition(":")
+    try:
+        rows = datasets.load_dataset(name, split=split or "train")
+    except Exception as exc:  # datasets raises many kinds (connection, not found, no split): all mean "cannot load"
+        yield {"_where": spec, "_error": f"{spec}: cannot load this Hub dataset ({type(exc).__name__}: {exc})"}
+        return
+    yield from _table_records(Path(spec), rows)
+
+
 def _file_records(path: Path) -> Iterator[dict[str, Any]]:
     if path.suffix == ".csv":
         yield from _csv_records(path)
@@ -192,15 +209,18 @@ def _article_files(folder: Path) -> list[Path]:
 
 def iter_records(paths: Iterable[str | Path]) -> Iterator[dict[str, Any]]:
     """Article records from files (.txt, .md, .jsonl, .csv, .parquet), folders of articles (their
-    .txt/.md files, sorted), folders saved with `datasets.Dataset.save_to_disk`, and "-" (JSONL or
-    one article on stdin). Table rows need a `text` column; `id`, `title`, `url`, `date` are read
-    where present and every other column is kept.
+    .txt/.md files, sorted), folders saved with `datasets.Dataset.save_to_disk`, Hub datasets
+    (`hf:NAME[:SPLIT]`, where the network allows), and "-" (JSONL or one article on stdin).
+    Table rows need a `text` column; `id`, `title`, `url`, `date` are read where present and
+    every other column is kept.
 
     A record that could not be read carries `_error` with a message naming file and line.
     """
     for raw in paths:
         path = Path(raw)
-        if is_saved_dataset(path):
+        if str(raw).startswith(HUB_PREFIX):
+            yield from _hub_records(str(raw))
+        elif is_saved_dataset(path):
             yield from _dataset_records(path)
         elif path.is_dir():
             files = _article_files(path)

@@ -195,3 +195,9 @@ def test_progress_bar_on_a_terminal_and_none_in_a_pipe(tmp_path: Path) -> None:
     assert b"4/4" not in piped.stderr and piped.stderr.decode().startswith("annotated 4 record(s)")
     quiet = subprocess.run([*command, "-o", str(tmp_path / "c.jsonl"), "-q"], capture_output=True, timeout=300)
     assert quiet.stderr == b"" and read_ids(tmp_path / "c.jsonl") == ["a0", "a1", "a2", "a3"]
+
+
+def test_a_hub_dataset_that_cannot_be_reached_is_an_error_record(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")  # no network here: the Hub path must fail cleanly, naming it
+    (record,) = iter_records(["hf:someone/articles:test"])
+    assert record["_error"].startswith("hf:someone/articles:test: cannot load this Hub dataset")
