@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import random
@@ -45,14 +46,18 @@ def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]
     return result, time.perf_counter() - start
 
 
-def annotate_vs_encode(checker: Checker, copies: int, repeats: int = 5) -> None:
+def demo_records(copies: int) -> list[dict[str, str]]:
     articles = [read_article(ROOT / "claims" / f"{name}.md") for name in ("faithful", "embellished", "distorted")]
     # Each copy differs (a numbered last line), so no cache of texts flatters the pipeline.
-    records = [
+    return [
         {"id": f"{a.id}-{i}", "text": f"{a.text}\nThis is copy number {i} of the report.\n", "date": str(a.published)}
         for i in range(copies)
         for a in articles
     ]
+
+
+def annotate_vs_encode(checker: Checker, copies: int, repeats: int = 5) -> None:
+    records = demo_records(copies)
     sentences = [r["text"][s:e] for r in records for s, e in sentence_spans(r["text"])]
     checker.encoder.encode(sentences[:64])  # warm-up of the model
     list(annotate_records([{"id": "warm", "text": "Warm-up: MAX has about 55 million users."}], checker=checker))
@@ -71,6 +76,31 @@ def annotate_vs_encode(checker: Checker, copies: int, repeats: int = 5) -> None:
         f"  full annotate pipeline        {n / pipe:8.1f} articles/s   ratio {raw / pipe:.2f} "
         f"(rounds {ratios[0]:.2f}-{ratios[-1]:.2f}; target >= 0.8)"
     )
+
+
+def stance_cost(checker: Checker, copies: int, repeats: int = 3) -> None:
+    """The stance model's price: annotate with and without it, and its raw pairs/s next to encode."""
+    if checker.stance is None:
+        print("stance: no model installed")
+        return
+    records = demo_records(copies)
+    plain = dataclasses.replace(checker, stance=None)
+    with_model, without = [], []
+    for _ in range(repeats):
+        with_model.append(timed(lambda: list(annotate_records(records, checker=checker)))[1])
+        without.append(timed(lambda: list(annotate_records(records, checker=plain)))[1])
+    claims = sum(
+        1 for row in annotate_records(records, checker=plain) for v in row["result"]["verdicts"] if v["evidence"]
+    )
+    slow, fast = statistics.median(with_model), statistics.median(without)
+    pairs = [("MAX has about 85 million users.", "MAX is a state-backed app with about 55 million users.")] * 256
+    _, stance_time = timed(checker.stance.probabilities, pairs)
+    _, encode_time = timed(checker.encoder.encode, [p[1] for p in pairs])
+    print(f"stance model (top {checker.settings.stance_top_k} passages per claim), median of {repeats} rounds:")
+    print(f"  annotate without / with it    {len(records) / fast:8.1f} / {len(records) / slow:.1f} articles/s")
+    print(f"  verdict step cost             {(slow - fast) / claims * 1000:8.1f} ms per checked claim")
+    raw = f"{len(pairs) / stance_time:8.1f} (raw encode {len(pairs) / encode_time:.1f} sentences/s)"
+    print(f"  raw stance pairs/s            {raw}")
 
 
 def build_vs_encode(encoder: SentenceTransformerEncoder, n_docs: int) -> None:
@@ -136,6 +166,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         checker = Checker.from_sources(ROOT / "sources", encoder=encoder, index_dir=tmp)
         annotate_vs_encode(checker, copies=4 if quick else 20, repeats=2 if quick else 5)
+        stance_cost(checker, copies=4 if quick else 20, repeats=1 if quick else 3)
     build_vs_encode(encoder, 300 if quick else 2000)
     claims = [line["claim"] for line in map(json.loads, (ROOT / "claims" / "claim-set.jsonl").read_text().splitlines())]
     for n in (10_000, 100_000):

@@ -16,8 +16,10 @@ from .cli_options import ConfigOpt, IndexOpt, fail, load_settings
 from .config import SCORERS, Settings
 from .embed import SentenceTransformerEncoder
 from .errors import FactcheckError, InputError
-from .harness import evaluate_checkworthiness, evaluate_retrieval, evaluate_verdicts
+from .harness import evaluate_checkworthiness, evaluate_retrieval, evaluate_stance, evaluate_verdicts
+from .nlidata import STANCE_SETS
 from .pipeline import Checker
+from .stance import load_stance
 
 eval_app = typer.Typer(help="Measure quality on public benchmark data.", no_args_is_help=True)
 JsonOpt = Annotated[Path | None, typer.Option("--json-out", help="Also write the numbers here as JSON.")]
@@ -85,13 +87,33 @@ def checkworthiness(
 def verdicts(
     data: Annotated[Path, typer.Argument(help="Claims with evidence sentences: Climate-FEVER JSONL.")],
     limit: Annotated[int, typer.Option(help="Only the first N claims (0: all).")] = 0,
+    config: ConfigOpt = None,
     json_out: JsonOpt = None,
 ) -> None:
     """Claim + evidence → verdict: accuracy, macro-F1, per-label F1, confusion, ECE and Brier."""
     try:
         records = load_claim_evidence(data)
-        encoder, settings = SentenceTransformerEncoder(), Settings()
+        encoder, settings = SentenceTransformerEncoder(), load_settings(config)
         numbers = evaluate_verdicts(records[:limit] if limit else records, encoder=encoder, settings=settings)
     except FactcheckError as exc:
         raise fail(exc) from None
     _emit(f"verdicts: {data.name}", numbers, json_out)
+
+
+@eval_app.command("stance")
+def stance(
+    name: Annotated[str, typer.Argument(help=f"Pair set: {' | '.join(STANCE_SETS)}.")],
+    nli_dir: Annotated[Path, typer.Option(help="The NLI data folder.")] = Path("../shared/benchmarks/nli"),
+    json_out: JsonOpt = None,
+) -> None:
+    """Claim/evidence pairs → the stance model's label: accuracy, macro-F1, per-label F1, pairs/s."""
+    try:
+        if name not in STANCE_SETS:
+            raise InputError(f"unknown pair set {name!r}; use one of {', '.join(STANCE_SETS)}")
+        model = load_stance()
+        if model is None:
+            raise InputError("no stance model is installed (factcheck/data/stance/); train one first")
+        numbers = evaluate_stance(STANCE_SETS[name](nli_dir), model)
+    except FactcheckError as exc:
+        raise fail(exc) from None
+    _emit(f"stance: {name}", numbers, json_out)

@@ -33,6 +33,10 @@ class Settings:
         docs/benchmarks.md for the command.
     rerank: order candidates by the shipped re-ranker's match probability (trained on CheckThat!
         2022 2A train queries) rather than by the fused score alone.
+    stance: use the shipped stance model (factcheck.stance) where one is installed: it scores the
+        claim against its top `stance_top_k` passages, and its "supports"/"refutes" decide the
+        label where no deterministic check (numbers, dates, quotes, negation, scope) has.
+    stance_threshold: probability from which the stance model's most likely stance counts.
     min_evidence: a passage whose fused score is below this is not evidence.
     support_threshold: fused score from which a passage alone can support a claim.
     same_statement: share of a claim's content words a passage must hold to make the same
@@ -50,6 +54,9 @@ class Settings:
     fuzzy_weight: float = 0.2
     lexical_weight: float = 0.3
     rerank: bool = True
+    stance: bool = True
+    stance_top_k: int = 3
+    stance_threshold: float = 0.5
     min_evidence: float = 0.45
     support_threshold: float = 0.62
     same_statement: float = 0.8

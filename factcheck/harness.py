@@ -6,6 +6,7 @@ ready for a table or JSON; the CLI's `factcheck eval ...` commands are thin shel
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -15,7 +16,7 @@ from rapidfuzz import fuzz
 from .benchdata import write_run
 from .config import Settings
 from .embed import Encoder
-from .errors import ModelError
+from .errors import InputError, ModelError
 from .evaluate import (
     binary_prf,
     brier,
@@ -28,9 +29,12 @@ from .extract import claim_from_sentence, claim_of_text
 from .lexical import relative_bm25
 from .logistic import fit_logistic
 from .models import Article, Evidence, Label, Passage, Source
+from .nlidata import LABELS as STANCE_LABELS
+from .nlidata import Pair
 from .normalise import clean_social, social_date
 from .pipeline import Checker
 from .retrieve import content_words, fuse, rank_sources
+from .stance import StanceModel, attach, load_stance
 from .verify import verify
 from .worthiness import load_model as load_worthiness
 from .worthiness import mix
@@ -153,14 +157,18 @@ def evaluate_verdicts(
     evidence level: the verdict on (claim, one sentence) against that sentence's label;
     claim level: the verdict on the claim with all its sentences, against the claim label
     (DISPUTED claims are left out: no single label is right for them).
-    Calibration (ECE, Brier) of the confidence, where "right" means the label matched.
+    Calibration (ECE, Brier) of the confidence, where "right" means the label matched. With
+    `settings.stance` and a shipped stance model, every sentence gets the model's stance.
     """
     ev_gold, ev_pred, ev_conf = [], [], []
     cl_gold, cl_pred, cl_conf = [], [], []
+    model = load_stance() if settings.stance else None
     for record in records:
         claim = claim_of_text(str(record["claim"]))
         sentences = [e["evidence"] for e in record["evidences"]]
         evidence = pair_evidence(claim.text, sentences, encoder=encoder, settings=settings)
+        if model is not None:  # every sentence scored: the evidence-level verdicts need each one
+            evidence = list(attach(model, [claim.text], [evidence], top_k=len(evidence))[0])
         by_text = {e.passage.text: e for e in evidence}
         for e in record["evidences"]:
             verdict = verify(claim, [by_text[e["evidence"]]], as_of=None, settings=settings)
@@ -205,4 +213,19 @@ def platt_held_out(correct: Sequence[bool], confidence: Sequence[float]) -> dict
         "ece_after": expected_calibration_error(right, calibrated),
         "brier_before": brier(right, list(held)),
         "brier_after": brier(right, calibrated),
+    }
+
+
+def evaluate_stance(pairs: Sequence[Pair], model: StanceModel) -> dict[str, object]:
+    """The stance model's label (its most likely stance) against each pair's gold label; macro-F1
+    over the labels the set uses (fever-symmetric has no not-enough-info), and pairs per second."""
+    if not pairs:
+        raise InputError("no pairs to evaluate")
+    start = time.perf_counter()
+    probabilities = model.probabilities([(p.claim, p.evidence) for p in pairs])
+    seconds = time.perf_counter() - start
+    predicted = [STANCE_LABELS[i] for i in np.argmax(probabilities, axis=1)]
+    labels = [label for label in STANCE_LABELS if any(p.label == label for p in pairs)]
+    return classification_metrics([p.label for p in pairs], predicted, labels) | {
+        "pairs_per_second": len(pairs) / seconds
     }

@@ -178,6 +178,8 @@ class Evidence(_Record):
         apply to it.
     match: the re-ranker's probability that the passage states the same claim (factcheck.rerank);
         evidence is listed in this order. Equal to `score` where re-ranking is off.
+    stance: the stance model's (P(supports), P(refutes), P(not enough info)) for the claim and
+        this passage, summing to 1 (factcheck.stance); None where it was not scored.
     """
 
     passage: Passage
@@ -187,6 +189,7 @@ class Evidence(_Record):
     lexical: float
     score: float
     match: float = 0.0
+    stance: tuple[float, float, float] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         src = self.source
@@ -211,6 +214,7 @@ class Evidence(_Record):
                 "fused": self.score,
                 "match": self.match,
             },
+            "stance": dict(zip(("supports", "refutes", "nei"), self.stance, strict=True)) if self.stance else None,
         }
 
 

