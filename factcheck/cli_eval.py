@@ -22,6 +22,7 @@ from .pipeline import Checker
 from .stance import load_stance
 
 eval_app = typer.Typer(help="Measure quality on public benchmark data.", no_args_is_help=True)
+PARTS = {"all": slice(None), "even": slice(0, None, 2), "odd": slice(1, None, 2)}
 JsonOpt = Annotated[Path | None, typer.Option("--json-out", help="Also write the numbers here as JSON.")]
 
 
@@ -87,12 +88,17 @@ def checkworthiness(
 def verdicts(
     data: Annotated[Path, typer.Argument(help="Claims with evidence sentences: Climate-FEVER JSONL.")],
     limit: Annotated[int, typer.Option(help="Only the first N claims (0: all).")] = 0,
+    part: Annotated[
+        str, typer.Option(help="all | even | odd claims (the shipped calibration is fit on even, measured on odd).")
+    ] = "all",
     config: ConfigOpt = None,
     json_out: JsonOpt = None,
 ) -> None:
     """Claim + evidence → verdict: accuracy, macro-F1, per-label F1, confusion, ECE and Brier."""
     try:
-        records = load_claim_evidence(data)
+        if part not in PARTS:
+            raise InputError(f"--part {part!r}: use all, even or odd")
+        records = load_claim_evidence(data)[PARTS[part]]
         encoder, settings = SentenceTransformerEncoder(), load_settings(config)
         numbers = evaluate_verdicts(records[:limit] if limit else records, encoder=encoder, settings=settings)
     except FactcheckError as exc:

@@ -37,6 +37,7 @@ class Settings:
         claim against its top `stance_top_k` passages, and its "supports"/"refutes" decide the
         label where no deterministic check (numbers, dates, quotes, negation, scope) has.
     stance_threshold: probability from which the stance model's most likely stance counts.
+    calibrate: map verdict confidence through the shipped calibration (factcheck.calibration).
     min_evidence: a passage whose fused score is below this is not evidence.
     support_threshold: fused score from which a passage alone can support a claim.
     same_statement: share of a claim's content words a passage must hold to make the same
@@ -57,6 +58,7 @@ class Settings:
     stance: bool = True
     stance_top_k: int = 3
     stance_threshold: float = 0.5
+    calibrate: bool = True
     min_evidence: float = 0.45
     support_threshold: float = 0.62
     same_statement: float = 0.8

@@ -14,6 +14,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .benchdata import write_run
+from .calibration import load_calibration
 from .config import Settings
 from .embed import Encoder
 from .errors import InputError, ModelError
@@ -149,6 +150,39 @@ def pair_evidence(claim: str, sentences: Sequence[str], *, encoder: Encoder, set
     return sorted(items, key=lambda e: -e.score)
 
 
+Scored = tuple[list[str], list[str], list[float]]  # gold labels, predicted labels, confidences
+
+
+def verdict_rows(
+    records: Sequence[Mapping[str, Any]], *, encoder: Encoder, settings: Settings
+) -> tuple[Scored, Scored]:
+    """(evidence level, claim level) gold labels, predictions and confidences (see evaluate_verdicts)."""
+    evidence_level: Scored = ([], [], [])
+    claim_level: Scored = ([], [], [])
+    model = load_stance() if settings.stance else None
+    calibration = load_calibration() if settings.calibrate else None
+    for record in records:
+        claim = claim_of_text(str(record["claim"]))
+        sentences = [e["evidence"] for e in record["evidences"]]
+        evidence = pair_evidence(claim.text, sentences, encoder=encoder, settings=settings)
+        if model is not None:  # every sentence scored: the evidence-level verdicts need each one
+            evidence = list(attach(model, [claim.text], [evidence], top_k=len(evidence))[0])
+        by_text = {e.passage.text: e for e in evidence}
+        for e in record["evidences"]:
+            verdict = verify(claim, [by_text[e["evidence"]]], as_of=None, settings=settings, calibration=calibration)
+            _add(evidence_level, e["evidence_label"], TO_FEVER[verdict.label], verdict.confidence)
+        if record["claim_label"] in FEVER_LABELS:
+            verdict = verify(claim, evidence, as_of=None, settings=settings, calibration=calibration)
+            _add(claim_level, record["claim_label"], TO_FEVER[verdict.label], verdict.confidence)
+    return evidence_level, claim_level
+
+
+def _add(rows: Scored, gold: str, predicted: str, confidence: float) -> None:
+    rows[0].append(gold)
+    rows[1].append(predicted)
+    rows[2].append(confidence)
+
+
 def evaluate_verdicts(
     records: Sequence[Mapping[str, Any]], *, encoder: Encoder, settings: Settings
 ) -> dict[str, object]:
@@ -158,32 +192,11 @@ def evaluate_verdicts(
     claim level: the verdict on the claim with all its sentences, against the claim label
     (DISPUTED claims are left out: no single label is right for them).
     Calibration (ECE, Brier) of the confidence, where "right" means the label matched. With
-    `settings.stance` and a shipped stance model, every sentence gets the model's stance.
+    `settings.stance` and a shipped stance model, every sentence gets the model's stance; with
+    `settings.calibrate` and a shipped calibration, confidences are calibrated.
     """
-    ev_gold, ev_pred, ev_conf = [], [], []
-    cl_gold, cl_pred, cl_conf = [], [], []
-    model = load_stance() if settings.stance else None
-    for record in records:
-        claim = claim_of_text(str(record["claim"]))
-        sentences = [e["evidence"] for e in record["evidences"]]
-        evidence = pair_evidence(claim.text, sentences, encoder=encoder, settings=settings)
-        if model is not None:  # every sentence scored: the evidence-level verdicts need each one
-            evidence = list(attach(model, [claim.text], [evidence], top_k=len(evidence))[0])
-        by_text = {e.passage.text: e for e in evidence}
-        for e in record["evidences"]:
-            verdict = verify(claim, [by_text[e["evidence"]]], as_of=None, settings=settings)
-            ev_gold.append(e["evidence_label"])
-            ev_pred.append(TO_FEVER[verdict.label])
-            ev_conf.append(verdict.confidence)
-        if record["claim_label"] in FEVER_LABELS:
-            verdict = verify(claim, evidence, as_of=None, settings=settings)
-            cl_gold.append(record["claim_label"])
-            cl_pred.append(TO_FEVER[verdict.label])
-            cl_conf.append(verdict.confidence)
-    return {
-        "evidence_level": _with_calibration(ev_gold, ev_pred, ev_conf),
-        "claim_level": _with_calibration(cl_gold, cl_pred, cl_conf),
-    }
+    evidence_level, claim_level = verdict_rows(records, encoder=encoder, settings=settings)
+    return {"evidence_level": _with_calibration(*evidence_level), "claim_level": _with_calibration(*claim_level)}
 
 
 def _with_calibration(gold: list[str], predicted: list[str], confidence: list[float]) -> dict[str, object]:

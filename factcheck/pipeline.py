@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from .calibration import Calibration, load_calibration
 from .config import Settings
 from .embed import Encoder, SentenceTransformerEncoder
 from .errors import FactcheckError
@@ -48,6 +49,7 @@ class Checker:
     settings: Settings = field(default_factory=Settings)
     worthiness: WorthinessModel | None = None
     stance: StanceModel | None = None
+    calibration: Calibration | None = None
 
     @classmethod
     def from_sources(
@@ -68,9 +70,9 @@ class Checker:
         )
         directory = Path(index_dir) if index_dir else None
         index = open_index(sources, encoder, directory=directory, rebuild=rebuild, columns=columns)
-        return cls(
-            index, encoder, settings, learned_scorer(settings, encoder), load_stance() if settings.stance else None
-        )
+        stance = load_stance() if settings.stance else None
+        calibration = load_calibration() if settings.calibrate else None
+        return cls(index, encoder, settings, learned_scorer(settings, encoder), stance, calibration)
 
     def verdicts(
         self, claims: Sequence[Claim], *, as_of: Sequence[dt.date | None], vectors: np.ndarray | None = None
@@ -87,7 +89,10 @@ class Checker:
         if self.stance is not None:
             found = attach(self.stance, texts, found, top_k=self.settings.stance_top_k)
         evidence = dict(zip(live, found, strict=True))
-        return [verify(c, evidence.get(i, ()), as_of=as_of[i], settings=self.settings) for i, c in enumerate(claims)]
+        return [
+            verify(c, evidence.get(i, ()), as_of=as_of[i], settings=self.settings, calibration=self.calibration)
+            for i, c in enumerate(claims)
+        ]
 
     def check(self, article: Article | str) -> ArticleReport:
         """Every sentence of one article, with a verdict each (set-aside ones `not_checkable`)."""

@@ -131,8 +131,15 @@ def _evidence(n: int, ev: Evidence) -> str:
     return (
         f"<div class='evidence' id='e{n}'><div><b>#{n}</b> “{esc(ev.passage.text)}”</div>"
         f"<div class='src'>{link} · {esc(src.title)} · {dated} · chars {ev.passage.start}–{ev.passage.end} · "
-        f"match {ev.match:.2f}, similarity {ev.score:.2f}</div></div>"
+        f"match {ev.match:.2f}, similarity {ev.score:.2f}{_stance(ev)}</div></div>"
     )
+
+
+def _stance(ev: Evidence) -> str:
+    if ev.stance is None:
+        return ""
+    names = ("supports", "refutes", "says nothing")
+    return " · stance: " + ", ".join(f"{name} {p:.2f}" for name, p in zip(names, ev.stance, strict=True))
 
 
 def _detail(i: int, v: Verdict) -> str:

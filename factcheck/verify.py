@@ -44,6 +44,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from . import parse
+from .calibration import Calibration
 from .config import Settings
 from .models import Band, Check, Claim, DateMention, Evidence, Label, Quantity, Quote, Verdict
 from .retrieve import QUOTE_MATCH, content_words
@@ -370,8 +371,16 @@ def _stance_probability(check: Check | None, evidence: Sequence[Evidence], k: in
     return stance[k] if stance else 0.0
 
 
-def verify(claim: Claim, evidence: Sequence[Evidence], *, as_of: dt.date | None, settings: Settings) -> Verdict:
-    """The verdict on one claim; a set-aside claim is `not_checkable` with no evidence."""
+def verify(
+    claim: Claim,
+    evidence: Sequence[Evidence],
+    *,
+    as_of: dt.date | None,
+    settings: Settings,
+    calibration: Calibration | None = None,
+) -> Verdict:
+    """The verdict on one claim; a set-aside claim is `not_checkable` with no evidence. With a
+    `calibration`, a checked claim's confidence is calibrated (factcheck.calibration)."""
     if claim.set_aside:
         reason = Check("set_aside", NOTE, claim.set_aside)
         confidence = _clip(1.0 - claim.checkworthiness)
@@ -381,4 +390,5 @@ def verify(claim: Claim, evidence: Sequence[Evidence], *, as_of: dt.date | None,
     ctx = Context(facts, as_of, settings)
     checks = run_checks(claim, ctx) + tuple(previously_checked(reviews, first=len(facts), settings=settings))
     label, confidence = decide(checks, facts)
+    confidence = calibration.apply(confidence) if calibration else confidence
     return Verdict(claim, label, confidence, Band.of(confidence), checks, facts + reviews)

@@ -126,3 +126,19 @@ def test_stance_is_in_the_evidence_json() -> None:
 def test_a_missing_artifact_means_no_model(tmp_path: Path) -> None:
     load_stance.cache_clear()
     assert load_stance(tmp_path) is None
+
+
+def test_calibration_maps_confidence_monotonically_and_keeps_the_label() -> None:
+    from factcheck.calibration import Calibration
+    from factcheck.errors import ModelError
+
+    calibration = Calibration(a=4.0, b=-2.0)
+    values = [calibration.apply(c) for c in (0.1, 0.5, 0.9)]
+    assert values == sorted(values) and values[1] == 0.5 and all(0.0 < v < 1.0 for v in values)
+    assert Calibration.from_json(calibration.to_json()) == calibration
+    with pytest.raises(ModelError, match="calibration format"):
+        Calibration.from_json({"format": "other"})
+    claim, ev = claim_of("MAX has about 85 million users."), [evidence("MAX has about 55 million users.")]
+    raw = verify(claim, ev, as_of=None, settings=SETTINGS)
+    calibrated = verify(claim, ev, as_of=None, settings=SETTINGS, calibration=calibration)
+    assert calibrated.label is raw.label and calibrated.confidence == calibration.apply(raw.confidence)

@@ -1,0 +1,55 @@
+"""Calibrated confidence: Platt scaling of the verdict's raw confidence, fit on held-apart data.
+
+`verify` scores its confidence from evidence strength and agreeing checks (a heuristic in [0, 1]).
+Calibration maps it through sigmoid(a · confidence + b), fit so that, on the fitting data, a
+verdict given confidence 0.8 is right about 80 % of the time. The shipped fit
+(`factcheck/data/calibration.json`, `benchmarks/calibrate.py`) uses the even-numbered claims of
+Climate-FEVER dev; the odd-numbered ones measure it. It is fit on climate claims against
+Wikipedia sentences, not on news: treat it as the best available, not as exact for every corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import ModelError
+
+ARTIFACT = Path(__file__).parent / "data" / "calibration.json"
+FORMAT = "factcheck-calibration-platt/1"
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """sigmoid(a · confidence + b)."""
+
+    a: float
+    b: float
+    fit_on: str = ""
+
+    def apply(self, confidence: float) -> float:
+        return round(1.0 / (1.0 + math.exp(-(self.a * confidence + self.b))), 4)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"format": FORMAT, "a": round(self.a, 6), "b": round(self.b, 6), "fit_on": self.fit_on}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Calibration:
+        if data.get("format") != FORMAT:
+            raise ModelError(f"unknown calibration format {data.get('format')!r}")
+        return cls(float(data["a"]), float(data["b"]), str(data.get("fit_on", "")))
+
+
+@lru_cache(maxsize=2)
+def load_calibration(path: Path = ARTIFACT) -> Calibration | None:
+    """The shipped calibration, or None where none is installed."""
+    if not path.exists():
+        return None
+    try:
+        return Calibration.from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"{path}: cannot read the calibration ({exc}); reinstall factcheck") from exc
