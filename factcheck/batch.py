@@ -92,6 +92,10 @@ def _skip_done(records: Iterator[dict[str, Any]], done: list[dict[str, Any]], jo
 def _prepare(out: Path, *, resume: bool, overwrite: bool) -> Path:
     if out.suffix not in OUTPUT_SUFFIXES:
         raise InputError(f"{out}: write .jsonl or .parquet")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{out}: cannot create its folder ({exc.strerror})") from None
     journal = journal_path(out)
     if overwrite:
         journal.unlink(missing_ok=True)

@@ -6,6 +6,9 @@ verdict given confidence 0.8 is right about 80 % of the time. The shipped fit
 (`factcheck/data/calibration.json`, `benchmarks/calibrate.py`) uses the even-numbered claims of
 Climate-FEVER dev; the odd-numbered ones measure it. It is fit on climate claims against
 Wikipedia sentences, not on news: treat it as the best available, not as exact for every corpus.
+Verdicts that a deterministic check decided (a figure, date, quote, negation or scope that
+disagrees or agrees) keep verify's own confidence: such checks rarely fire on Climate-FEVER, so
+the fit says nothing about them (verify.by_rules).
 """
 
 from __future__ import annotations

@@ -36,7 +36,8 @@ class Settings:
     stance: use the shipped stance model (factcheck.stance) where one is installed: it scores the
         claim against its top `stance_top_k` passages, and its "supports"/"refutes" decide the
         label where no deterministic check (numbers, dates, quotes, negation, scope) has.
-    stance_threshold: probability from which the stance model's most likely stance counts.
+    stance_threshold: probability from which the stance model's most likely stance counts (0.8:
+        chosen on the even-numbered claims of Climate-FEVER dev among 0.5-0.9; docs/benchmarks.md).
     calibrate: map verdict confidence through the shipped calibration (factcheck.calibration).
     min_evidence: a passage whose fused score is below this is not evidence.
     support_threshold: fused score from which a passage alone can support a claim.
@@ -57,7 +58,7 @@ class Settings:
     rerank: bool = True
     stance: bool = True
     stance_top_k: int = 3
-    stance_threshold: float = 0.5
+    stance_threshold: float = 0.8
     calibrate: bool = True
     min_evidence: float = 0.45
     support_threshold: float = 0.62

@@ -363,6 +363,14 @@ def decide(checks: Sequence[Check], evidence: Sequence[Evidence]) -> tuple[Label
     return Label.NOT_ENOUGH_EVIDENCE, _clip(1.0 - evidence[0].score + 0.1 * unverified)
 
 
+def by_rules(checks: Sequence[Check], label: Label) -> bool:
+    """Whether a deterministic check (number, date, quote, negation, scope) decided the label.
+    Such verdicts keep their own confidence: the calibration was fit where these checks rarely
+    fire (Climate-FEVER), on verdicts the stance model and similarity decide."""
+    effect = {Label.CONTRADICTED: CONTRADICTS, Label.MISLEADING: CONTRADICTS, Label.SUPPORTED: SUPPORTS}.get(label)
+    return any(c.effect == effect and c.name not in STANCE_CHECKS and c.name != "similar_passage" for c in checks)
+
+
 def _stance_probability(check: Check | None, evidence: Sequence[Evidence], k: int) -> float:
     """The stance model's probability `k` for the passage a stance check cites (0 without one)."""
     if check is None or check.evidence is None:
@@ -390,5 +398,6 @@ def verify(
     ctx = Context(facts, as_of, settings)
     checks = run_checks(claim, ctx) + tuple(previously_checked(reviews, first=len(facts), settings=settings))
     label, confidence = decide(checks, facts)
-    confidence = calibration.apply(confidence) if calibration else confidence
+    if calibration and not by_rules(checks, label):
+        confidence = calibration.apply(confidence)
     return Verdict(claim, label, confidence, Band.of(confidence), checks, facts + reviews)

@@ -138,7 +138,16 @@ def test_calibration_maps_confidence_monotonically_and_keeps_the_label() -> None
     assert Calibration.from_json(calibration.to_json()) == calibration
     with pytest.raises(ModelError, match="calibration format"):
         Calibration.from_json({"format": "other"})
-    claim, ev = claim_of("MAX has about 85 million users."), [evidence("MAX has about 55 million users.")]
-    raw = verify(claim, ev, as_of=None, settings=SETTINGS)
-    calibrated = verify(claim, ev, as_of=None, settings=SETTINGS, calibration=calibration)
-    assert calibrated.label is raw.label and calibrated.confidence == calibration.apply(raw.confidence)
+    by_model = (
+        claim_of("The festival went ahead despite the storm."),
+        [with_stance(evidence("The festival was cancelled because of the storm."), REFUTES)],
+    )
+    raw = verify(*by_model, as_of=None, settings=SETTINGS)
+    calibrated = verify(*by_model, as_of=None, settings=SETTINGS, calibration=calibration)
+    assert calibrated.label is raw.label is Label.CONTRADICTED
+    assert calibrated.confidence == calibration.apply(raw.confidence)
+    # A figure that disagrees decided this one: it keeps verify's own confidence.
+    by_rule = claim_of("MAX has about 85 million users."), [evidence("MAX has about 55 million users.")]
+    assert verify(*by_rule, as_of=None, settings=SETTINGS, calibration=calibration) == verify(
+        *by_rule, as_of=None, settings=SETTINGS
+    )
