@@ -23,7 +23,7 @@ import torch
 
 from factcheck.evaluate import classification_metrics
 from factcheck.nlidata import LABELS, TRAINABLE, Pair, split_held_out, training_pairs
-from factcheck.stance import ARTIFACT, StanceManifest, StanceModel, base_path, build_network
+from factcheck.stance import ARTIFACT, StanceManifest, StanceModel, base_path, build_network, quantize
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "benchmarks" / "nli"
@@ -112,8 +112,7 @@ def save(net: torch.nn.Module, out: Path, *, trained_on: str) -> None:
     from safetensors.torch import save_file
 
     out.mkdir(parents=True, exist_ok=True)
-    weights = {name: p.detach().to(torch.float16).contiguous() for name, p in net.trainable().items()}
-    save_file(weights, str(out / "weights.safetensors"))
+    save_file(quantize(net.trainable()), str(out / "weights.safetensors"))
     manifest = StanceManifest("sentence-transformers/all-MiniLM-L6-v2", TRAINED_LAYERS, MAX_LENGTH, LABELS, trained_on)
     (out / "manifest.json").write_text(json.dumps(manifest.to_json(), indent=1) + "\n", encoding="utf-8")
     size = (out / "weights.safetensors").stat().st_size / 1e6
