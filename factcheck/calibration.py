@@ -13,13 +13,13 @@ the fit says nothing about them (verify.by_rules).
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ._artifact import read_artifact
 from .errors import ModelError
 
 ARTIFACT = Path(__file__).parent / "data" / "calibration.json"
@@ -50,9 +50,4 @@ class Calibration:
 @lru_cache(maxsize=2)
 def load_calibration(path: Path = ARTIFACT) -> Calibration | None:
     """The shipped calibration, or None where none is installed."""
-    if not path.exists():
-        return None
-    try:
-        return Calibration.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"{path}: cannot read the calibration ({exc}); reinstall factcheck") from exc
+    return read_artifact(path, Calibration.from_json, what="calibration")

@@ -15,7 +15,6 @@ bias and how it was trained.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +24,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from ._artifact import read_artifact
 from .errors import ModelError
 from .logistic import sigmoid
 
@@ -122,9 +122,4 @@ class Reranker:
 @lru_cache(maxsize=2)
 def load_reranker(path: Path = ARTIFACT) -> Reranker | None:
     """The shipped re-ranker, or None where no artifact is installed."""
-    if not path.exists():
-        return None
-    try:
-        return Reranker.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"{path}: cannot read the re-ranker ({exc}); reinstall factcheck") from exc
+    return read_artifact(path, Reranker.from_json, what="re-ranker")

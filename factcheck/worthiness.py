@@ -8,7 +8,6 @@ The score is a probability-like number in [0, 1]: higher means more likely check
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from . import parse
+from ._artifact import read_artifact
 from .errors import ModelError
 from .extract import ATTRIBUTION_RE, EVENT_RE, HYPE_RE, OPINION_RE
 from .logistic import sigmoid
@@ -99,9 +99,4 @@ def mix(scorer: str, model: WorthinessModel | None, threshold: float) -> tuple[f
 @lru_cache(maxsize=2)
 def load_model(path: Path = ARTIFACT) -> WorthinessModel | None:
     """The shipped scorer, or None where no artifact is installed."""
-    if not path.exists():
-        return None
-    try:
-        return WorthinessModel.from_json(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError) as exc:
-        raise ModelError(f"{path}: cannot read the check-worthiness model ({exc}); reinstall factcheck") from exc
+    return read_artifact(path, WorthinessModel.from_json, what="check-worthiness model")
