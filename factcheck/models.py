@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import Enum, StrEnum
 from typing import Any
 
+STANCE_LABELS = ("supports", "refutes", "nei")  # the stance model's outputs, in this order
+
 
 class Label(StrEnum):
     """A verdict label. Stable string values: they are the JSON output."""
@@ -155,6 +157,11 @@ class Source(_Record):
     kind: str = "news_report"
     rating: str = ""
 
+    @property
+    def is_rated_review(self) -> bool:
+        """A rated fact-check (an imported ClaimReview): its text is the claim it rated, not a fact."""
+        return self.kind == "fact_check" and bool(self.rating)
+
 
 @dataclass(frozen=True)
 class Passage(_Record):
@@ -214,7 +221,7 @@ class Evidence(_Record):
                 "fused": self.score,
                 "match": self.match,
             },
-            "stance": dict(zip(("supports", "refutes", "nei"), self.stance, strict=True)) if self.stance else None,
+            "stance": dict(zip(STANCE_LABELS, self.stance, strict=True)) if self.stance else None,
         }
 
 

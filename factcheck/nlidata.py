@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .models import STANCE_LABELS
 
-LABELS = ("supports", "refutes", "nei")
+LABELS = STANCE_LABELS
 TRAINABLE = ("snli", "cad-snli", "taxinli-mnli", "fever-rte", "fever-symmetric", "fm2", "wice")
 EVALUATION_ONLY = ("healthver", "sick", "covidfact", "rte")
 _MAP = {

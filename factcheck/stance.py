@@ -27,11 +27,11 @@ from typing import Any
 import numpy as np
 
 from .errors import ModelError
-from .models import Evidence
+from .models import STANCE_LABELS, Evidence
 
 ARTIFACT = Path(__file__).parent / "data" / "stance"
 FORMAT = "factcheck-stance-crossencoder/1"
-LABELS = ("supports", "refutes", "nei")
+LABELS = STANCE_LABELS
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ def attach(
         (i, j)
         for i, items in enumerate(evidence)
         for j, ev in enumerate(items)
-        if j < top_k and not (ev.source.kind == "fact_check" and ev.source.rating)
+        if j < top_k and not ev.source.is_rated_review
     ]
     scores = model.probabilities([(claims[i], evidence[i][j].passage.text) for i, j in wanted])
     found = {(i, j): tuple(round(float(p), 4) for p in row) for (i, j), row in zip(wanted, scores, strict=True)}

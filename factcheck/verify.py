@@ -46,7 +46,7 @@ from rapidfuzz import fuzz
 from . import parse
 from .calibration import Calibration
 from .config import Settings
-from .models import Band, Check, Claim, DateMention, Evidence, Label, Quantity, Quote, Verdict
+from .models import STANCE_LABELS, Band, Check, Claim, DateMention, Evidence, Label, Quantity, Quote, Verdict
 from .retrieve import QUOTE_MATCH, content_words
 
 SUPPORTS, CONTRADICTS, NOTE = "supports", "contradicts", "note"
@@ -61,7 +61,6 @@ POSTED_RE = re.compile(r"\b(?:post(?:ed)?\s+on\s+(?:X|Twitter|Telegram|Facebook)
 QUOTE_COVERAGE = 0.8  # share of a quotation a source must hold for the quote to count as found
 MISLEADING_CHECKS = frozenset({"scope_mismatch", "quote_channel_mismatch"})
 STANCE_CHECKS = frozenset({"stance_supports", "stance_refutes", "stance_nei"})
-STANCE_NAMES = ("supports", "refutes", "nei")
 
 
 @dataclass(frozen=True)
@@ -280,7 +279,7 @@ def check_stance(ctx: Context) -> Check | None:
     scored = [(i, e.stance) for i, e in enumerate(ctx.evidence) if e.stance is not None]
     threshold = ctx.settings.stance_threshold
     for name, effect in (("refutes", CONTRADICTS), ("supports", SUPPORTS)):
-        k = STANCE_NAMES.index(name)
+        k = STANCE_LABELS.index(name)
         hits = [(p[k], i) for i, p in scored if p[k] >= threshold and p[k] == max(p)]
         if hits:
             probability, i = max(hits)
@@ -295,11 +294,6 @@ def postdated(ctx: Context) -> list[Check]:
         return []
     late = [(i, e) for i, e in enumerate(ctx.evidence) if e.source.published and e.source.published > ctx.as_of]
     return [Check("evidence_after_article", NOTE, f"{e.source.id} published {e.source.published}", i) for i, e in late]
-
-
-def is_review(ev: Evidence) -> bool:
-    """A rated fact-check (an imported ClaimReview): its text is the claim it rated, not a fact."""
-    return ev.source.kind == "fact_check" and bool(ev.source.rating)
 
 
 def previously_checked(reviews: Sequence[Evidence], *, first: int, settings: Settings) -> list[Check]:
@@ -393,8 +387,8 @@ def verify(
         reason = Check("set_aside", NOTE, claim.set_aside)
         confidence = _clip(1.0 - claim.checkworthiness)
         return Verdict(claim, Label.NOT_CHECKABLE, confidence, Band.of(confidence), (reason,), ())
-    facts = tuple(e for e in evidence if not is_review(e))  # the checks read these as statements of fact
-    reviews = tuple(e for e in evidence if is_review(e))  # listed after the facts
+    facts = tuple(e for e in evidence if not e.source.is_rated_review)  # the checks read these as statements of fact
+    reviews = tuple(e for e in evidence if e.source.is_rated_review)  # listed after the facts
     ctx = Context(facts, as_of, settings)
     checks = run_checks(claim, ctx) + tuple(previously_checked(reviews, first=len(facts), settings=settings))
     label, confidence = decide(checks, facts)
