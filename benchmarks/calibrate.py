@@ -2,9 +2,12 @@
 
     .venv/bin/python benchmarks/calibrate.py
 
-Platt scaling (factcheck.calibration) of the claim-level verdict confidence on the even-numbered
-claims of Climate-FEVER dev (read in place from ../shared/benchmarks/climate-fever/), with the
-shipped stance model on and no calibration; "right" means the verdict's label matched the claim's.
+Platt scaling (factcheck.calibration), one fit per verdict label, of the claim-level verdict
+confidence on the even-numbered claims of Climate-FEVER dev (read in place from
+../shared/benchmarks/climate-fever/), with the shipped stance model on and no calibration; "right"
+means the verdict's label matched the claim's. (The harness gives labels in Climate-FEVER's terms;
+REFUTES is fit as contradicted: the other label it stands for, misleading, is always decided by a
+deterministic check and never calibrated.)
 Measure it on the odd-numbered claims:
 `factcheck eval verdicts $B/climate-fever/climate-fever.dev.jsonl --part odd`.
 """
@@ -18,11 +21,14 @@ import numpy as np
 
 from factcheck import Settings
 from factcheck.benchdata import load_claim_evidence
-from factcheck.calibration import ARTIFACT, Calibration
+from factcheck.calibration import ARTIFACT, Calibration, Platt
 from factcheck.embed import SentenceTransformerEncoder
 from factcheck.evaluate import expected_calibration_error
 from factcheck.harness import verdict_rows
 from factcheck.logistic import fit_logistic
+from factcheck.models import Label
+
+AS_VERDICT = {"SUPPORTS": Label.SUPPORTED, "REFUTES": Label.CONTRADICTED, "NOT_ENOUGH_INFO": Label.NOT_ENOUGH_EVIDENCE}
 
 DATA = (
     Path(__file__).resolve().parent.parent.parent
@@ -39,15 +45,18 @@ def main() -> None:
         records, encoder=SentenceTransformerEncoder(), settings=Settings(calibrate=False)
     )
     right = np.asarray([g == p for g, p in zip(gold, predicted, strict=True)], dtype=np.float64)
-    x = np.asarray(confidence, dtype=np.float64)[:, None]
-    weights, bias = fit_logistic(x, right, l2=0.0, balanced=False)
-    calibration = Calibration(
-        float(weights[0]), bias, fit_on=f"Climate-FEVER dev even claims, claim level, n={len(right)}"
-    )
-    calibrated = [calibration.apply(c) for c in confidence]
+    labels = [AS_VERDICT[p] for p in predicted]
+    fits = {}
+    for label in sorted(set(labels)):
+        rows = [i for i, name in enumerate(labels) if name == label]
+        x = np.asarray([confidence[i] for i in rows], dtype=np.float64)[:, None]
+        weights, bias = fit_logistic(x, right[rows], l2=0.0, balanced=False)
+        fits[label] = Platt(float(weights[0]), bias)
+        print(f"{label}: {len(rows)} claims, {right[rows].mean():.2f} right; a {weights[0]:.3f}, b {bias:.3f}")
+    calibration = Calibration(fits, fit_on=f"Climate-FEVER dev even claims, claim level, n={len(right)}")
+    calibrated = [calibration.apply(c, label) for c, label in zip(confidence, labels, strict=True)]
     before = expected_calibration_error(list(right.astype(bool)), confidence)
     after = expected_calibration_error(list(right.astype(bool)), calibrated)
-    print(f"fit on {len(right)} claims: a {calibration.a:.3f}, b {calibration.b:.3f}")
     print(f"ECE on those claims {before:.3f} -> {after:.3f} (measure on the odd claims with factcheck eval verdicts)")
     ARTIFACT.write_text(json.dumps(calibration.to_json(), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {ARTIFACT}")

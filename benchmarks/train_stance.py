@@ -25,7 +25,15 @@ import torch
 
 from factcheck.evaluate import classification_metrics
 from factcheck.nlidata import LABELS, TRAINABLE, Pair, split_held_out, training_pairs
-from factcheck.stance import ARTIFACT, StanceManifest, StanceModel, base_path, build_network, quantize
+from factcheck.stance import (
+    ARTIFACT,
+    StanceManifest,
+    StanceModel,
+    base_path,
+    build_network,
+    native_bf16,
+    quantize,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "benchmarks" / "nli"
@@ -127,11 +135,7 @@ def bf16_autocast(precision: str) -> str:
     """ "bf16" where asked, or where "auto" finds native bfloat16 on this CPU; else "fp32"."""
     if precision != "auto":
         return precision
-    try:
-        flags = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return "fp32"
-    return "bf16" if "avx512_bf16" in flags or "amx_bf16" in flags else "fp32"
+    return "bf16" if native_bf16() else "fp32"
 
 
 def save(net: torch.nn.Module, out: Path, *, trained_on: str, adapter_rank: int, adapter_scale: float) -> None:

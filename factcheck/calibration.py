@@ -2,7 +2,11 @@
 
 `verify` scores its confidence from evidence strength and agreeing checks (a heuristic in [0, 1]).
 Calibration maps it through sigmoid(a · confidence + b), fit so that, on the fitting data, a
-verdict given confidence 0.8 is right about 80 % of the time. The shipped fit
+verdict given confidence 0.8 is right about 80 % of the time. There is one (a, b) per label:
+the raw confidence means different things for them (a supported verdict's is the evidence's
+strength, a not-enough-evidence verdict's is its weakness), and one fit for all fits the mix of
+labels it was fit on: a claim-level fit, mostly supported verdicts, miscalibrated the
+single-passage verdicts, mostly not-enough-evidence ones (docs/benchmarks.md). The shipped fit
 (`factcheck/data/calibration.json`, `benchmarks/calibrate.py`) uses the even-numbered claims of
 Climate-FEVER dev; the odd-numbered ones measure it. It is fit on climate claims against
 Wikipedia sentences, not on news: treat it as the best available, not as exact for every corpus.
@@ -14,6 +18,7 @@ the fit says nothing about them (verify.by_rules).
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,28 +28,44 @@ from ._artifact import read_artifact
 from .errors import ModelError
 
 ARTIFACT = Path(__file__).parent / "data" / "calibration.json"
-FORMAT = "factcheck-calibration-platt/1"
+FORMAT = "factcheck-calibration-platt/2"
 
 
 @dataclass(frozen=True)
-class Calibration:
+class Platt:
     """sigmoid(a · confidence + b)."""
 
     a: float
     b: float
-    fit_on: str = ""
 
     def apply(self, confidence: float) -> float:
         return round(1.0 / (1.0 + math.exp(-(self.a * confidence + self.b))), 4)
 
+
+@dataclass(frozen=True)
+class Calibration:
+    """A Platt fit per verdict label (Label values); labels without one keep their confidence."""
+
+    by_label: Mapping[str, Platt]
+    fit_on: str = ""
+
+    def apply(self, confidence: float, label: str) -> float:
+        fit = self.by_label.get(label)
+        return fit.apply(confidence) if fit else confidence
+
     def to_json(self) -> dict[str, Any]:
-        return {"format": FORMAT, "a": round(self.a, 6), "b": round(self.b, 6), "fit_on": self.fit_on}
+        fits = {k: {"a": round(f.a, 6), "b": round(f.b, 6)} for k, f in sorted(self.by_label.items())}
+        return {"format": FORMAT, "by_label": fits, "fit_on": self.fit_on}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Calibration:
         if data.get("format") != FORMAT:
-            raise ModelError(f"unknown calibration format {data.get('format')!r}")
-        return cls(float(data["a"]), float(data["b"]), str(data.get("fit_on", "")))
+            raise ModelError(f"unknown calibration format {data.get('format')!r}; refit with benchmarks/calibrate.py")
+        try:
+            fits = {str(k): Platt(float(v["a"]), float(v["b"])) for k, v in dict(data["by_label"]).items()}
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ModelError(f"calibration: malformed by_label ({exc}); refit with benchmarks/calibrate.py") from exc
+        return cls(fits, str(data.get("fit_on", "")))
 
 
 @lru_cache(maxsize=2)

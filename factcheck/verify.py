@@ -393,5 +393,5 @@ def verify(
     checks = run_checks(claim, ctx) + tuple(previously_checked(reviews, first=len(facts), settings=settings))
     label, confidence = decide(checks, facts)
     if calibration and not by_rules(checks, label):
-        confidence = calibration.apply(confidence)
+        confidence = calibration.apply(confidence, label.value)
     return Verdict(claim, label, confidence, Band.of(confidence), checks, facts + reviews)

@@ -4,6 +4,7 @@ the NLI data loaders, and the shipped model itself."""
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -128,16 +129,20 @@ def test_a_missing_artifact_means_no_model(tmp_path: Path) -> None:
     assert load_stance(tmp_path) is None
 
 
-def test_calibration_maps_confidence_monotonically_and_keeps_the_label() -> None:
-    from factcheck.calibration import Calibration
+def test_calibration_maps_confidence_monotonically_per_label_and_keeps_the_label() -> None:
+    from factcheck.calibration import Calibration, Platt
     from factcheck.errors import ModelError
 
-    calibration = Calibration(a=4.0, b=-2.0)
-    values = [calibration.apply(c) for c in (0.1, 0.5, 0.9)]
+    calibration = Calibration({"contradicted": Platt(4.0, -2.0), "supported": Platt(2.0, 0.0)})
+    values = [calibration.apply(c, "contradicted") for c in (0.1, 0.5, 0.9)]
     assert values == sorted(values) and values[1] == 0.5 and all(0.0 < v < 1.0 for v in values)
+    assert calibration.apply(0.5, "supported") == round(1 / (1 + math.exp(-1.0)), 4)  # its own fit
+    assert calibration.apply(0.37, "misleading") == 0.37  # no fit: unchanged
     assert Calibration.from_json(calibration.to_json()) == calibration
     with pytest.raises(ModelError, match="calibration format"):
         Calibration.from_json({"format": "other"})
+    with pytest.raises(ModelError, match="malformed by_label"):
+        Calibration.from_json({"format": calibration.to_json()["format"], "by_label": {"supported": {"a": 1}}})
     by_model = (
         claim_of("The festival went ahead despite the storm."),
         [with_stance(evidence("The festival was cancelled because of the storm."), REFUTES)],
@@ -145,7 +150,7 @@ def test_calibration_maps_confidence_monotonically_and_keeps_the_label() -> None
     raw = verify(*by_model, as_of=None, settings=SETTINGS)
     calibrated = verify(*by_model, as_of=None, settings=SETTINGS, calibration=calibration)
     assert calibrated.label is raw.label is Label.CONTRADICTED
-    assert calibrated.confidence == calibration.apply(raw.confidence)
+    assert calibrated.confidence == calibration.apply(raw.confidence, "contradicted")
     # A figure that disagrees decided this one: it keeps verify's own confidence.
     by_rule = claim_of("MAX has about 85 million users."), [evidence("MAX has about 55 million users.")]
     assert verify(*by_rule, as_of=None, settings=SETTINGS, calibration=calibration) == verify(
