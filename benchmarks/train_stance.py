@@ -1,6 +1,6 @@
 """Train the stance model shipped as factcheck/data/stance/ (a cross-encoder on all-MiniLM-L6-v2).
 
-    .venv/bin/python benchmarks/train_stance.py [--epochs 1.5] [--max-minutes 55] [--out DIR]
+    .venv/bin/python benchmarks/train_stance.py [--epochs 2] [--max-minutes 55] [--out DIR]
 
 Data: the sets of ../shared/benchmarks/nli/ whose licences let a trained model ship
 (factcheck.nlidata.TRAINABLE), read in place; labels mapped to supports / refutes / nei; claim-style
@@ -57,13 +57,13 @@ def batches(pairs: list[Pair], size: int, seed: int) -> list[list[Pair]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
-    parser.add_argument("--epochs", type=float, default=1.5, help="passes over the data (fractions allowed)")
+    parser.add_argument("--epochs", type=float, default=2.0, help="passes over the data (fractions allowed)")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--lr", type=float, default=8e-5, help="learning rate of the top layers and the head")
     parser.add_argument("--adapter-rank", type=int, default=16, help="adapters on the lower layers (0: none)")
     parser.add_argument("--adapter-lr", type=float, default=5e-4)
     parser.add_argument("--precision", choices=("auto", "bf16", "fp32"), default="auto")
-    parser.add_argument("--max-minutes", type=float, default=50.0, help="stop training after this long")
+    parser.add_argument("--max-minutes", type=float, default=55.0, help="stop training after this long")
     parser.add_argument("--out", type=Path, default=ARTIFACT)
     args = parser.parse_args()
     random.seed(0)
