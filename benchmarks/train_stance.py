@@ -31,8 +31,9 @@ from factcheck.stance import (
     StanceModel,
     base_path,
     build_network,
-    native_bf16,
+    is_adapter,
     quantize,
+    uses_bf16,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,15 +82,15 @@ def main() -> None:
     trainable = net.trainable()
     for name, parameter in net.named_parameters():
         parameter.requires_grad = name in trainable
-    adapters = [p for n, p in trainable.items() if ".lora_" in n]
-    rest = [p for n, p in trainable.items() if ".lora_" not in n]
+    adapters = [p for n, p in trainable.items() if is_adapter(n)]
+    rest = [p for n, p in trainable.items() if not is_adapter(n)]
     optimizer = torch.optim.AdamW(
         [{"params": rest}, {"params": adapters, "lr": args.adapter_lr}], lr=args.lr, weight_decay=0.01
     )
     plan = [batches(train, args.batch_size, seed) for seed in range(math.ceil(args.epochs))]
     steps = int(args.epochs * len(plan[0]))
     plan = [epoch[: max(0, steps - i * len(plan[0]))] for i, epoch in enumerate(plan)]
-    autocast = bf16_autocast(args.precision)
+    autocast = "bf16" if uses_bf16(args.precision) else "fp32"
     print(f"{steps} steps, {sum(p.numel() for p in trainable.values())} trained parameters, {autocast}")
     schedule = torch.optim.lr_scheduler.LambdaLR(
         optimizer, lambda step: min(1.0, step / (0.05 * steps)) * max(0.0, 1.0 - step / steps)
@@ -129,13 +130,6 @@ def main() -> None:
     predicted = [LABELS[i] for i in np.argmax(probabilities, axis=1)]
     numbers = classification_metrics([p.label for p in held], predicted, labels=LABELS)
     print(f"held-out ({len(held)} pairs): accuracy {numbers['accuracy']:.3f}, macro-F1 {numbers['macro_f1']:.3f}")
-
-
-def bf16_autocast(precision: str) -> str:
-    """ "bf16" where asked, or where "auto" finds native bfloat16 on this CPU; else "fp32"."""
-    if precision != "auto":
-        return precision
-    return "bf16" if native_bf16() else "fp32"
 
 
 def save(net: torch.nn.Module, out: Path, *, trained_on: str, adapter_rank: int, adapter_scale: float) -> None:

@@ -66,6 +66,13 @@ class StanceManifest:
         )
 
 
+ADAPTER_SUFFIXES = (".lora_A", ".lora_B")  # an adapter's two factors, named after the map they adapt
+
+
+def is_adapter(name: str) -> bool:
+    return name.endswith(ADAPTER_SUFFIXES)
+
+
 ADAPTED_MAPS = (
     "attention.self.query",
     "attention.self.key",
@@ -118,11 +125,7 @@ def build_network(base_path: str, *, trained_layers: int, adapter_rank: int = 0,
             """The parameters training changes: the top layers, the head, the adapters."""
             layers = len(self.encoder.encoder.layer)
             prefixes = tuple(f"encoder.encoder.layer.{i}." for i in range(layers - self.trained_layers, layers))
-            return {
-                n: p
-                for n, p in self.named_parameters()
-                if n.startswith((*prefixes, "head.")) or n.endswith((".lora_A", ".lora_B"))
-            }
+            return {n: p for n, p in self.named_parameters() if n.startswith((*prefixes, "head.")) or is_adapter(n)}
 
     return CrossEncoder()
 
@@ -135,6 +138,14 @@ def native_bf16() -> bool:
     except OSError:  # not Linux: no cheap way to tell, keep float32
         return False
     return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def uses_bf16(precision: str) -> bool:
+    """Whether `precision` ("auto", "fp32" or "bf16") means bfloat16 here: "auto" does where the
+    CPU computes it natively."""
+    if precision not in ("auto", "fp32", "bf16"):
+        raise ModelError(f"precision {precision!r} is not one of auto, fp32, bf16")
+    return precision == "bf16" or (precision == "auto" and native_bf16())
 
 
 def base_path() -> str:
@@ -152,7 +163,7 @@ def quantize(weights: dict[str, Any]) -> dict[str, Any]:
     out = {}
     for name, tensor in weights.items():
         tensor = tensor.detach().float()
-        if tensor.dim() == 2 and not name.endswith((".lora_A", ".lora_B")):
+        if tensor.dim() == 2 and not is_adapter(name):
             scale = tensor.abs().amax(dim=1, keepdim=True).clamp(min=1e-8) / 127.0
             out[f"{name}.q8"] = torch.round(tensor / scale).to(torch.int8).contiguous()
             out[f"{name}.scale"] = scale.to(torch.float16).contiguous()
@@ -176,7 +187,7 @@ def dequantize(stored: dict[str, Any]) -> dict[str, Any]:
 def merge_adapters(weights: dict[str, Any], base: dict[str, Any], *, scale: float) -> dict[str, Any]:
     """`weights` with each adapter pair (NAME.lora_A, NAME.lora_B) folded into the base matrix it
     adapts: NAME.weight = base + scale·B·A. The merged network is a plain BERT again."""
-    out = {k: v for k, v in weights.items() if not k.endswith((".lora_A", ".lora_B"))}
+    out = {k: v for k, v in weights.items() if not is_adapter(k)}
     for name in weights:
         if name.endswith(".lora_A"):
             prefix = name.removesuffix(".lora_A")
@@ -193,9 +204,7 @@ class StanceModel:
     "bf16" force one."""
 
     def __init__(self, directory: Path = ARTIFACT, *, batch_size: int = 32, precision: str = "auto") -> None:
-        if precision not in ("auto", "fp32", "bf16"):
-            raise ModelError(f"stance precision {precision!r} is not one of auto, fp32, bf16")
-        self.bf16 = precision == "bf16" or (precision == "auto" and native_bf16())
+        self.bf16 = uses_bf16(precision)
         try:
             self.manifest = StanceManifest.from_json(json.loads((directory / "manifest.json").read_text("utf-8")))
         except (OSError, ValueError, KeyError) as exc:
