@@ -29,8 +29,7 @@ from .evaluate import (
 from .extract import claim_from_sentence, claim_of_text
 from .lexical import relative_bm25
 from .logistic import fit_logistic
-from .models import Article, Evidence, Label, Passage, Source
-from .nlidata import LABELS as STANCE_LABELS
+from .models import STANCE_LABELS, Article, Evidence, Label, Passage, Source
 from .nlidata import Pair
 from .normalise import clean_social, social_date
 from .pipeline import Checker

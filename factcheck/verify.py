@@ -279,14 +279,22 @@ def check_stance(ctx: Context) -> Check | None:
     scored = [(i, e.stance) for i, e in enumerate(ctx.evidence) if e.stance is not None]
     threshold = ctx.settings.stance_threshold
     for name, effect in (("refutes", CONTRADICTS), ("supports", SUPPORTS)):
-        k = STANCE_LABELS.index(name)
-        hits = [(p[k], i) for i, p in scored if p[k] >= threshold and p[k] == max(p)]
+        hits = [(_p(stance, name), i) for i, stance in scored if _reads(stance, name, threshold)]
         if hits:
             probability, i = max(hits)
             return Check(f"stance_{name}", effect, f"stance model: P({name}) {probability:.2f}", i)
-    if scored and scored[0][0] == 0 and scored[0][1][2] >= threshold and scored[0][1][2] == max(scored[0][1]):
-        return Check("stance_nei", NOTE, f"stance model: P(not enough info) {scored[0][1][2]:.2f}", 0)
+    if scored and scored[0][0] == 0 and _reads(scored[0][1], "nei", threshold):
+        return Check("stance_nei", NOTE, f"stance model: P(not enough info) {_p(scored[0][1], 'nei'):.2f}", 0)
     return None
+
+
+def _p(stance: tuple[float, float, float], name: str) -> float:
+    return stance[STANCE_LABELS.index(name)]
+
+
+def _reads(stance: tuple[float, float, float], name: str, threshold: float) -> bool:
+    """Whether `name` is the model's most likely stance, with at least `threshold`."""
+    return _p(stance, name) >= threshold and _p(stance, name) == max(stance)
 
 
 def postdated(ctx: Context) -> list[Check]:
@@ -346,13 +354,13 @@ def decide(checks: Sequence[Check], evidence: Sequence[Evidence]) -> tuple[Label
         return label, _clip(0.45 + 0.5 * strength + 0.05 * len(against) - late)
     structured = sum(c.name != "similar_passage" for c in support)
     if "stance_refutes" in stance and not structured:
-        return Label.CONTRADICTED, _clip(_stance_probability(stance["stance_refutes"], evidence, 1) - late)
+        return Label.CONTRADICTED, _clip(_stance_probability(stance["stance_refutes"], evidence, "refutes") - late)
     if "stance_supports" in stance:
         support.append(stance["stance_supports"])
     elif "stance_nei" in stance and not structured:
         support = []  # similar words, but the model reads the passage as not addressing the claim
     if support and (unverified == 0 or structured > unverified):
-        top = max(evidence[0].score, _stance_probability(stance.get("stance_supports"), evidence, 0))
+        top = max(evidence[0].score, _stance_probability(stance.get("stance_supports"), evidence, "supports"))
         return Label.SUPPORTED, _clip(top + 0.1 * structured - 0.1 * unverified - late)
     return Label.NOT_ENOUGH_EVIDENCE, _clip(1.0 - evidence[0].score + 0.1 * unverified)
 
@@ -365,12 +373,12 @@ def by_rules(checks: Sequence[Check], label: Label) -> bool:
     return any(c.effect == effect and c.name not in STANCE_CHECKS and c.name != "similar_passage" for c in checks)
 
 
-def _stance_probability(check: Check | None, evidence: Sequence[Evidence], k: int) -> float:
-    """The stance model's probability `k` for the passage a stance check cites (0 without one)."""
+def _stance_probability(check: Check | None, evidence: Sequence[Evidence], name: str) -> float:
+    """The stance model's P(`name`) for the passage a stance check cites (0 without one)."""
     if check is None or check.evidence is None:
         return 0.0
     stance = evidence[check.evidence].stance
-    return stance[k] if stance else 0.0
+    return _p(stance, name) if stance else 0.0
 
 
 def verify(
