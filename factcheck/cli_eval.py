@@ -20,6 +20,7 @@ from .harness import evaluate_checkworthiness, evaluate_retrieval, evaluate_stan
 from .nlidata import STANCE_SETS
 from .pipeline import Checker
 from .stance import load_stance
+from .stories import load_stories, run_stories, score
 
 eval_app = typer.Typer(help="Measure quality on public benchmark data.", no_args_is_help=True)
 PARTS = {"all": slice(None), "even": slice(0, None, 2), "odd": slice(1, None, 2)}
@@ -123,3 +124,30 @@ def stance(
     except FactcheckError as exc:
         raise fail(exc) from None
     _emit(f"stance: {name}", numbers, json_out)
+
+
+@eval_app.command("stories")
+def stories(
+    root: Annotated[Path, typer.Argument(help="The stories folder (benchmarks/stories).")],
+    half: Annotated[str, typer.Option(help="tune | locked | all: which stories to run (locked: only to report).")],
+    config: ConfigOpt = None,
+    json_out: JsonOpt = None,
+) -> None:
+    """News stories with planted errors: catch rate per error kind, false support, faithful claims
+    supported, absent evidence, opinion set aside, precision and coverage of decisive verdicts, and
+    every miss with its reason."""
+    try:
+        if half not in ("tune", "locked", "all"):
+            raise InputError(f"--half {half!r}: use tune, locked or all")
+        selected = load_stories(root, half=half)
+        checker = Checker.for_corpora(settings=load_settings(config))
+        numbers = score(run_stories(selected, checker))
+    except FactcheckError as exc:
+        raise fail(exc) from None
+    misses = numbers.pop("misses")
+    _emit(f"stories: {len(selected)} stories ({half}) under {root}", numbers, None)
+    typer.echo(f"  misses ({len(misses)}):")
+    for line in misses:
+        typer.echo(f"    {line}")
+    if json_out:
+        json_out.write_text(json.dumps({**numbers, "misses": misses}, indent=2) + "\n", encoding="utf-8")

@@ -18,12 +18,15 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from . import parse
 from .errors import InputError
-from .models import Article, Claim, DateMention, Entity, Quantity, Quote
+from .models import Article, Claim, DateMention, Entity, Mention, Quantity, Quote
 from .segment import sentence_spans
+
+if TYPE_CHECKING:
+    from .mentions import Analyser
 
 BOILERPLATE_RE = re.compile(
     r"(?i)^(?:tags?:|share (?:this|on)|leave a reply|want to join the discussion|feel free to"
@@ -53,7 +56,10 @@ EVENT_RE = re.compile(
     r"|modell?ed|founded|based in|elected|killed|died)\b"
 )
 
-T = TypeVar("T", Quantity, DateMention, Quote, Entity)
+T = TypeVar("T", Quantity, DateMention, Quote, Entity, Mention)
+# Kinds of mention that make a sentence concrete enough to check whatever its score.
+CONCRETE_KINDS = frozenset({"number", "percent", "money", "quantity", "date", "weekday", "time", "duration", "ordinal"})
+NAMED_ACTORS = frozenset({"person", "organisation", "place"})
 
 
 def _shift(items: tuple[T, ...], offset: int) -> tuple[T, ...]:
@@ -94,11 +100,38 @@ def _form_reason(sentence: str, title: str) -> str | None:
     return None
 
 
-def _score_reason(sentence: str, score: float, threshold: float) -> str | None:
+def concrete(sentence: str, mentions: Sequence[Mention], counts: dict[str, int]) -> bool:
+    """A checkable element: a figure, date or time, an attributed quotation, or a named actor
+    with an attribution or event verb."""
+    if counts["quantities"] or counts["dates"] or counts["attributed_quotes"]:
+        return True
+    if any(m.kind in CONCRETE_KINDS for m in mentions):
+        return True
+    named = any(m.kind in NAMED_ACTORS for m in mentions) or counts["entities"] > 0
+    return named and bool(ATTRIBUTION_RE.search(sentence) or EVENT_RE.search(sentence) or _has_verb(mentions))
+
+
+def _has_verb(mentions: Sequence[Mention]) -> bool:
+    """A mention's context holding a verb lemma that reports an event (read by spaCy's lemmatiser)."""
+    return any(set(m.context) & EVENT_LEMMAS for m in mentions)
+
+
+EVENT_LEMMAS = frozenset(
+    "say announce report confirm approve sign win lose beat kill die strike collapse launch land open close "
+    "reopen sell buy acquire agree vote elect rule sentence convict charge arrest fine order ban block release "
+    "resign appoint name award score finish reach hit destroy evacuate declare begin end start halt suspend "
+    "recommend authorise authorize certify issue file sue plead raise cut fall rise".split()
+)
+
+
+def _score_reason(sentence: str, score: float, threshold: float, *, is_concrete: bool) -> str | None:
+    """Opinion and hype are set aside below the threshold; a concrete sentence never as not factual."""
     if score >= threshold:
         return None
     cues = HYPE_RE.search(sentence) or OPINION_RE.search(sentence)
-    return "opinion" if cues else "not_factual"
+    if cues:
+        return "opinion"
+    return None if is_concrete else "not_factual"
 
 
 def claim_from_sentence(
@@ -110,11 +143,13 @@ def claim_from_sentence(
     threshold: float,
     learned: float | None = None,
     learned_weight: float = 0.5,
+    mentions: Sequence[Mention] = (),
 ) -> Claim:
     """One sentence of `article` as a Claim with parts whose offsets are into the article text.
 
     Check-worthiness is the hand-set score, or, given a learned scorer's score, the mix
-    `learned_weight · learned + (1 - learned_weight) · hand-set`."""
+    `learned_weight · learned + (1 - learned_weight) · hand-set`. `mentions` are the sentence's
+    typed mentions (factcheck.mentions), offsets into the sentence."""
     sentence = article.text[start:end]
     quants = _shift(parse.quantities(sentence), start)
     date_parts = _shift(parse.dates(sentence, article.published), start)
@@ -129,7 +164,8 @@ def claim_from_sentence(
     score = checkworthiness(sentence, has_parts=counts)
     if learned is not None:
         score = learned_weight * learned + (1.0 - learned_weight) * score
-    reason = _form_reason(sentence, article.title) or _score_reason(sentence, score, threshold)
+    is_concrete = concrete(sentence, mentions, counts)
+    reason = _form_reason(sentence, article.title) or _score_reason(sentence, score, threshold, is_concrete=is_concrete)
     return Claim(
         id=f"{article.id}:{index}",
         text=sentence,
@@ -141,19 +177,28 @@ def claim_from_sentence(
         dates=date_parts,
         quotes=quote_parts,
         entities=ents,
+        mentions=_shift(tuple(mentions), start),
     )
 
 
 def extract(
-    article: Article, *, threshold: float = 0.5, learned: Sequence[float] | None = None, learned_weight: float = 0.5
+    article: Article,
+    *,
+    threshold: float = 0.5,
+    learned: Sequence[float] | None = None,
+    learned_weight: float = 0.5,
+    analyser: Analyser | None = None,
 ) -> tuple[Claim, ...]:
     """Every sentence of the article as a Claim, in order; `set_aside` says which are not checked.
 
     `learned` (one score per sentence of `sentences(article)`) come from a learned scorer and are
-    mixed into the hand-set check-worthiness with `learned_weight`."""
+    mixed into the hand-set check-worthiness with `learned_weight`. With an `analyser`, each claim
+    carries its typed mentions, which verify compares slot by slot."""
     spans = sentence_spans(article.text)
     if learned is not None and len(learned) != len(spans):
         raise ValueError(f"{len(learned)} learned scores for {len(spans)} sentences")
+    texts = [article.text[s:e] for s, e in spans]
+    found = analyser.analyse_many(texts, references=[article.published] * len(texts)) if analyser else None
     return tuple(
         claim_from_sentence(
             article,
@@ -163,6 +208,7 @@ def extract(
             threshold=threshold,
             learned=None if learned is None else float(learned[i]),
             learned_weight=learned_weight,
+            mentions=found[i] if found else (),
         )
         for i, (start, end) in enumerate(spans)
     )
@@ -173,13 +219,13 @@ def sentences(article: Article) -> list[str]:
     return [article.text[start:end] for start, end in sentence_spans(article.text)]
 
 
-def claim_of_text(text: str, *, as_of: dt.date | None = None) -> Claim:
+def claim_of_text(text: str, *, as_of: dt.date | None = None, analyser: Analyser | None = None) -> Claim:
     """A claim typed or given on its own: one Claim over the whole text, never set aside, with the
     parts of all its sentences."""
     text = " ".join(text.split())
     if not text:
         raise InputError("the claim is empty; give the sentence to check")
-    parts = extract(Article(id="claim", text=text, published=as_of), threshold=0.0)
+    parts = extract(Article(id="claim", text=text, published=as_of), threshold=0.0, analyser=analyser)
     return Claim(
         id="claim",
         text=text,
@@ -190,4 +236,5 @@ def claim_of_text(text: str, *, as_of: dt.date | None = None) -> Claim:
         dates=tuple(d for c in parts for d in c.dates),
         quotes=tuple(q for c in parts for q in c.quotes),
         entities=tuple(e for c in parts for e in c.entities),
+        mentions=tuple(m for c in parts for m in c.mentions),
     )

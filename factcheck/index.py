@@ -5,7 +5,8 @@ Layout of an index directory:
     CURRENT                    the name of the live build (replaced atomically: a crash mid-build
                                leaves the previous build live)
     builds/<name>/manifest.json   format version, model id, corpus hash, counts, build time
-    builds/<name>/passages.jsonl  one passage a line, offsets into its source's text
+    builds/<name>/passages.jsonl  one passage a line, offsets into its source's text, with the typed
+                               mentions found in it when it was indexed
     builds/<name>/embeddings.npy  float32, one unit-length row per passage
     cache/<model>.npz          embedding cache: text hash → vector, so a rebuild encodes only new text
 
@@ -21,18 +22,21 @@ import re
 import shutil
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from .corpus import corpus_hash, load_sources, passages, text_hash
 from .embed import Encoder
 from .errors import IndexStateError
-from .models import Passage, Source
+from .models import Mention, Passage, Source
 
-FORMAT_VERSION = 1
+if TYPE_CHECKING:
+    from .mentions import Analyser
+
+FORMAT_VERSION = 2  # 2: passages carry their typed mentions (factcheck.mentions)
 
 
 class VectorIndex(Protocol):
@@ -168,13 +172,31 @@ def _write_build(
             shutil.rmtree(old, ignore_errors=True)
 
 
-def build_index(sources: Sequence[Source], encoder: Encoder, directory: Path) -> CorpusIndex:
-    """Passages and embeddings for `sources`, written under `directory`, and returned loaded."""
-    rows = [p for source in sources for p in passages(source)]
+def analysed(rows: Sequence[Passage], sources: Mapping[str, Source], analyser: Analyser | None) -> list[Passage]:
+    """The passages with their typed mentions: found once, here, and stored with the index."""
+    if analyser is None:
+        return list(rows)
+    dates = [sources[p.source_id].published for p in rows]
+    found = analyser.analyse_many([p.text for p in rows], references=dates)
+    return [replace(p, mentions=m) for p, m in zip(rows, found, strict=True)]
+
+
+def passage_from_dict(data: Mapping[str, Any]) -> Passage:
+    mentions = tuple(Mention(**{**m, "context": tuple(m.get("context", ()))}) for m in data.get("mentions", ()))
+    return Passage(**{**data, "mentions": mentions})
+
+
+def build_index(
+    sources: Sequence[Source], encoder: Encoder, directory: Path, *, analyser: Analyser | None = None
+) -> CorpusIndex:
+    """Passages (analysed by `analyser` where one is given) and embeddings for `sources`, written
+    under `directory`, and returned loaded."""
+    by_id = {s.id: s for s in sources}
+    rows = analysed([p for source in sources for p in passages(source)], by_id, analyser)
     cache_path = directory / "cache" / f"{_model_slug(encoder.model_id)}.npz"
     vectors, encoded = embed_passages([p.text for p in rows], encoder, cache_path)
     digest = corpus_hash(sources)
-    manifest = _manifest(encoder, digest, len(sources), vectors, encoded)
+    manifest = {**_manifest(encoder, digest, len(sources), vectors, encoded), "analysed": analyser is not None}
     name = f"{digest[:16]}-{_model_slug(encoder.model_id)}"
     _write_build(directory, name, manifest, rows, vectors)
     return CorpusIndex({s.id: s for s in sources}, tuple(rows), vectors, {**manifest, "build": name})
@@ -195,7 +217,7 @@ def _load_build(directory: Path, manifest: dict[str, Any], sources: Sequence[Sou
     build = directory / "builds" / manifest["build"]
     try:
         lines = (build / "passages.jsonl").read_text(encoding="utf-8").splitlines()
-        rows = tuple(Passage(**json.loads(line)) for line in lines)
+        rows = tuple(passage_from_dict(json.loads(line)) for line in lines)
         vectors = np.load(build / "embeddings.npy", allow_pickle=False)
     except (OSError, ValueError, TypeError) as exc:
         raise IndexStateError(
@@ -206,8 +228,9 @@ def _load_build(directory: Path, manifest: dict[str, Any], sources: Sequence[Sou
     return CorpusIndex({s.id: s for s in sources}, rows, vectors, manifest)
 
 
-def staleness(manifest: dict[str, Any] | None, encoder: Encoder, digest: str) -> str | None:
-    """Why an index cannot be used as it is, or None when it matches corpus and model."""
+def staleness(manifest: dict[str, Any] | None, encoder: Encoder, digest: str, *, analysed: bool = False) -> str | None:
+    """Why an index cannot be used as it is, or None when it matches corpus and model (and holds
+    the passages' mentions where `analysed` asks for them)."""
     if manifest is None:
         return "no index built yet"
     if manifest.get("format_version") != FORMAT_VERSION:
@@ -216,6 +239,8 @@ def staleness(manifest: dict[str, Any] | None, encoder: Encoder, digest: str) ->
         return f"index was built with model {manifest.get('model_id')!r}, not {encoder.model_id!r}"
     if manifest.get("corpus_hash") != digest:
         return "the sources changed since the index was built"
+    if analysed and not manifest.get("analysed"):
+        return "the index was built without passage analysis"
     return None
 
 
@@ -226,16 +251,18 @@ def open_index(
     directory: Path | None = None,
     rebuild: bool = True,
     columns: Mapping[str, str] | None = None,
+    analyser: Analyser | None = None,
 ) -> CorpusIndex:
     """Load the index of `corpus`, building or refreshing it first when `rebuild` allows;
-    `columns` maps a table corpus's columns to our fields (corpus.load_sources)."""
+    `columns` maps a table corpus's columns to our fields (corpus.load_sources); with an
+    `analyser`, passages carry their typed mentions."""
     corpus = Path(corpus)
     sources = load_sources(corpus, columns=columns)
     directory = directory or default_index_dir(corpus)
     manifest = read_manifest(directory)
-    reason = staleness(manifest, encoder, corpus_hash(sources))
+    reason = staleness(manifest, encoder, corpus_hash(sources), analysed=analyser is not None)
     if reason is None and manifest is not None:
         return _load_build(directory, manifest, sources)
     if not rebuild:
         raise IndexStateError(f"{directory}: {reason}; run `factcheck index --sources {corpus}` to rebuild it")
-    return build_index(sources, encoder, directory)
+    return build_index(sources, encoder, directory, analyser=analyser)

@@ -110,6 +110,32 @@ class Entity(_Record):
 
 
 @dataclass(frozen=True)
+class Mention(_Record):
+    """A typed, normalised mention of a specific (factcheck.mentions): the slot a claim and its
+    evidence are compared on.
+
+    kind: number, percent, money, quantity, date, weekday, time, duration, ordinal, person,
+        organisation, place, group.
+    low / high: the value as an interval (equal for an exact figure): a count or amount; percent in
+        percentage points; money in units of `unit` (its currency, "" where none is named); quantity
+        in SI base units; time in minutes after midnight; duration in seconds; weekday 0 (Monday) to
+        6; ordinal its rank. None for names and dates.
+    unit: what the value counts ("worker", "USD", "[length]"); for dates "YYYY-MM-DD" with "??" for
+        a part the text does not give; for names the normalised name.
+    context: lower-cased content words around the mention: the role it plays in its sentence.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    context: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Article(_Record):
     """An article to check. `published` resolves relative dates ("last August")."""
 
@@ -138,6 +164,7 @@ class Claim(_Record):
     dates: tuple[DateMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -165,13 +192,15 @@ class Source(_Record):
 
 @dataclass(frozen=True)
 class Passage(_Record):
-    """A retrievable piece of a source: `source.text[start:end] == text`."""
+    """A retrievable piece of a source: `source.text[start:end] == text`. `mentions` (offsets into
+    `text`) are found once, when the passage is indexed."""
 
     id: str
     source_id: str
     text: str
     start: int
     end: int
+    mentions: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -230,12 +259,19 @@ class Check(_Record):
     """One check that fired. `effect` is "supports", "contradicts" or "note".
 
     `evidence` is the index into `Verdict.evidence` of the passage the check used, or None.
+    `claim_start/claim_end`: the span of the claim the check read, as offsets into the article (or
+    the typed claim); `evidence_start/evidence_end`: the span it read in that passage's text. None
+    where the check reads the whole sentence.
     """
 
     name: str
     effect: str
     detail: str
     evidence: int | None = None
+    claim_start: int | None = None
+    claim_end: int | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
 
 
 @dataclass(frozen=True)

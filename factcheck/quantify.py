@@ -1,0 +1,392 @@
+"""Values of the spans spaCy types: numbers, money, percentages, unit quantities, dates, weekdays,
+times of day and durations, each as an interval (models.Mention.low/high).
+
+Kept libraries do the language where they can: text2num reads word numbers ("two hundred and
+forty"), pint converts units ("40 miles" → metres), `parse.dates` and dateparser read dates. What is
+left here is what they do not cover: qualifiers ("nearly", "more than") as intervals, money
+magnitudes and currencies ("$1.8bn"), times of day ("shortly after 9 in the morning"), durations
+("six to ten hours"), ratios ("one in eight").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from functools import lru_cache
+from typing import Any
+
+from . import parse
+from .models import Mention
+
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
+    "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
+}  # fmt: skip
+EXTRA_WORDS = {"a dozen": 12.0, "dozen": 12.0, "half": 0.5, "a hundred": 100.0, "a thousand": 1000.0}
+# Qualifier → (low factor, high factor) around the stated value.
+QUALIFIERS = {
+    "more than": (1.0, 1.6), "over": (1.0, 1.6), "above": (1.0, 1.6), "at least": (1.0, 1.6),
+    "upwards of": (1.0, 1.6), "in excess of": (1.0, 1.6), "just over": (1.0, 1.1), "just under": (0.9, 1.0),
+    "less than": (0.5, 1.0), "fewer than": (0.5, 1.0), "under": (0.5, 1.0), "below": (0.5, 1.0),
+    "up to": (0.5, 1.0), "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "close to": (0.85, 1.02),
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
+    "some": (0.9, 1.1), "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1), "some estimated": (0.9, 1.1),
+}  # fmt: skip
+QUALIFIER_RE = re.compile(rf"(?i)\b({'|'.join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))})\s*$")
+CURRENCY_SYMBOLS = {
+    "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "r$": "BRL", "$": "USD", "£": "GBP", "€": "EUR",
+    "¥": "JPY", "₹": "INR",
+}  # fmt: skip
+CURRENCY_WORDS = {
+    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "franc": "CHF", "rupee": "INR", "real": "BRL", "reais": "BRL", "won": "KRW",
+    "lira": "TRY", "rouble": "RUB", "ruble": "RUB", "usd": "USD", "eur": "EUR", "gbp": "GBP", "chf": "CHF",
+}  # fmt: skip
+_NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+NUMBER_RE = re.compile(rf"(?<![\w.])({_NUMBER})(?:\s*({'|'.join(SCALES)})\b)?", re.I)
+WORD_RE = re.compile(r"[a-z]+(?:-[a-z]+)?", re.I)
+RANGE_SPLIT_RE = re.compile(r"\s*(?:\bto\b|-|–|—|\band\b|\bor\b)\s*")
+# Durations: units of time in seconds.
+TIME_UNITS = {
+    "second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "fortnight": 1209600,
+    "month": 2629800, "year": 31557600, "decade": 315576000,
+}  # fmt: skip
+DURATION_RE = re.compile(
+    r"(?i)(?P<num>[\w.,]+(?:\s+(?:to|and|or|-|–)\s+[\w.,]+)?(?:\s+and\s+a\s+half)?)\s*-?\s*"
+    r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b(?!\s+ago)"
+)
+CLOCK_RE = re.compile(
+    r"(?i)(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?![\d:])"
+)
+DAY_PARTS = {  # minutes after midnight; night runs past midnight (high over 1440)
+    "early morning": (240, 480), "morning": (300, 720), "noon": (720, 720), "midday": (720, 720),
+    "afternoon": (720, 1080), "evening": (1020, 1320), "night": (1200, 1740), "midnight": (1440, 1440),
+    "early hours": (1440, 1740), "dawn": (300, 420), "dusk": (1020, 1200), "overnight": (1320, 1800),
+}  # fmt: skip
+TIME_QUALIFIERS = {"shortly after": (0, 40), "just after": (0, 20), "shortly before": (-40, 0),
+                   "just before": (-20, 0), "about": (-20, 20), "around": (-20, 20), "roughly": (-20, 20),
+                   "approximately": (-20, 20), "after": (0, 60), "before": (-60, 0)}  # fmt: skip
+FIRST_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+ROUNDING_CAP = 0.10  # an exact figure stands for its rounding, at most ±10 % ("3bn" ~ 3.2bn, not 3.4bn)
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def word_number(words: str) -> float | None:
+    """ "eight" → 8, "two hundred and forty" → 240, "a dozen" → 12 (text2num); None otherwise."""
+    key = " ".join(words.lower().replace("-", " ").split())
+    if key in EXTRA_WORDS:
+        return EXTRA_WORDS[key]
+    from text_to_num import text2num
+
+    try:
+        return float(text2num(key, "en"))
+    except ValueError:
+        return None
+
+
+def read_number(text: str) -> tuple[float, float, int] | None:
+    """The first number in `text` with its scale ("1.8bn", "2,977", "eight million") as
+    (value, rounding step, end offset): the step is half a unit of the last digit written
+    ("1.8bn": 0.05bn; "3,000": 500; "2,977" and "six": 0). None where there is no number."""
+    m = NUMBER_RE.search(text)
+    words = _word_run(text)
+    if m and (words is None or m.start() <= words[1]):
+        digits = m[1].replace(",", "")
+        scale = SCALES.get((m[2] or "").lower(), 1.0)
+        return float(digits) * scale, _step(digits, scale), m.end()
+    if words is None:
+        return None
+    value, _, end = words
+    return value, _step(str(int(value)) if value >= 1 else "0", 1.0), end
+
+
+def _step(digits: str, scale: float) -> float:
+    if "." in digits:
+        return 0.5 * 10.0 ** -len(digits.split(".")[1]) * scale
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    return 0.5 * 10.0**zeros * scale if zeros or scale > 1 else 0.0
+
+
+def _word_run(text: str) -> tuple[float, int, int] | None:
+    """The longest run of number words in `text` that text2num reads, with a scale word after it."""
+    tokens = list(WORD_RE.finditer(text))
+    for i in range(len(tokens)):
+        for j in range(len(tokens), i, -1):
+            phrase = text[tokens[i].start() : tokens[j - 1].end()]
+            value = word_number(phrase)
+            if value is not None:
+                scale_end = tokens[j - 1].end()
+                nxt = tokens[j] if j < len(tokens) else None
+                if nxt and nxt[0].lower() in SCALES and nxt[0].lower() not in ("m", "b", "k"):
+                    return value * SCALES[nxt[0].lower()], tokens[i].start(), nxt.end()
+                return value, tokens[i].start(), scale_end
+    return None
+
+
+def interval(value: float, step: float, qualifier: str | None) -> tuple[float, float]:
+    """The values a stated figure stands for: its rounding (`step`, at most ROUNDING_CAP of it),
+    widened by a qualifier ("nearly 3,000" → 2,550-3,000)."""
+    if qualifier:
+        lo, hi = QUALIFIERS[qualifier.lower()]
+        return value * lo, value * hi
+    slack = min(step, ROUNDING_CAP * abs(value))
+    return value - slack, value + slack
+
+
+def qualifier_before(before: str) -> str | None:
+    m = QUALIFIER_RE.search(before)
+    return m[1].lower() if m else None
+
+
+def _split_qualifier(text: str, before: str) -> tuple[str | None, str]:
+    """A qualifier inside the span ("about 100") or just before it; and the rest of the span."""
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
+        if text.lower().startswith(q + " "):
+            return q, text[len(q) + 1 :]
+    return qualifier_before(before), text
+
+
+def _range(body: str) -> tuple[float, float] | None:
+    """ "six to ten", "6-10", "between 6 and 10", "1.5 to 2 million" → (low, high)."""
+    body = re.sub(r"(?i)^between\s+", "", body)
+    parts = RANGE_SPLIT_RE.split(body, maxsplit=1)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return None
+    a, b = read_number(parts[0]), read_number(parts[1])
+    if not a or not b:
+        return None
+    scale = SCALES.get(parts[1].split()[-1].lower(), 1.0) if len(parts[1].split()) > 1 else 1.0
+    lo = a[0] * scale if a[0] * scale <= b[0] and not any(w in SCALES for w in parts[0].lower().split()) else a[0]
+    return (lo, b[0]) if lo < b[0] else None
+
+
+def figure(text: str, before: str) -> tuple[float, float] | None:
+    """The interval a number phrase stands for, qualifiers and ranges read."""
+    qualifier, body = _split_qualifier(text, before)
+    ranged = _range(body)
+    if ranged:
+        return ranged
+    read = read_number(body)
+    return interval(read[0], read[1], qualifier) if read else None
+
+
+def _mention(kind: str, text: str, start: int, values: tuple[float, float], unit: str = "") -> Mention:
+    return Mention(kind, text, start, start + len(text), values[0], values[1], unit)
+
+
+def _hyphen_bound(before: str, text: str) -> bool:
+    """ "COVID-19", "F-35", "G7": a number glued to a name is part of the name."""
+    return bool(re.search(r"[A-Za-z]-?$", before)) or bool(re.match(r"^\d+[A-Za-z]", text))
+
+
+def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> list[Mention]:
+    """A count: "all eight workers", "1,200 jobs", "more than 2,000 people"; "one in eight" is a ratio."""
+    if _hyphen_bound(before, text) or re.fullmatch(r"(?:19|20)\d\d", text.strip()):
+        return []
+    ratio = re.match(r"\s+in\s+(\w+)", after)
+    if ratio and (den := read_number(ratio[1])) and (num := read_number(text)) and den[0] > num[0] > 0:
+        end = len(text) + ratio.end()
+        value = 100.0 * num[0] / den[0]
+        return [Mention("percent", text + after[: ratio.end()], start, start + end, value * 0.97, value * 1.03)]
+    values = figure(text, before)
+    if values is None or (not unit and values[1] < 13 and not re.search(r"\d", text)):
+        return []  # "two of them": a small number word with no counted noun is not a figure
+    return [_mention("number", text, start, values, unit)]
+
+
+def percent(text: str, start: int, *, before: str) -> list[Mention]:
+    """ "12%", "12.5 per cent", "about a fifth" is left out; percentage points kept apart."""
+    body = re.sub(r"(?i)\s*(?:%|per\s*cent(?:age points?)?|percent(?:age points?)?)", " ", text).strip()
+    values = figure(body, before)
+    unit = "point" if "point" in text.lower() else ""
+    return [_mention("percent", text, start, values, unit)] if values else []
+
+
+def money(text: str, start: int, *, before: str, after: str) -> list[Mention]:
+    """ "$1.8bn", "1,800 million dollars", "£3 billion" → amount and currency."""
+    currency = _currency(text, before, after)
+    body = re.sub(r"(?i)(us|a|c|hk|r)?[$£€¥₹]", " ", text)
+    body = re.sub(rf"(?i)\b(?:{'|'.join(CURRENCY_WORDS)})s?\b|\b(?:US|Swiss|Hong Kong)\b", " ", body).strip()
+    values = figure(body, before)
+    return [_mention("money", text, start, values, currency)] if values else []
+
+
+def _currency(text: str, before: str, after: str) -> str:
+    near = (before[-4:] + text).lower()
+    for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True):
+        if symbol in near:
+            return CURRENCY_SYMBOLS[symbol]
+    words = re.findall(r"[a-z]+", (text + " " + after[:20]).lower())
+    for word in words[:6]:
+        stem = word[:-1] if word.endswith("s") and word[:-1] in CURRENCY_WORDS else word
+        if stem in CURRENCY_WORDS:
+            return CURRENCY_WORDS[stem]
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _units() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def quantity(text: str, start: int, *, before: str, after: str, unit: str) -> list[Mention]:
+    """ "40 kilometres" → 40,000 (metres, "[length]"); a unit pint does not know is a counted noun."""
+    durations = duration(text, start, before=before)
+    if durations:
+        return durations
+    read = read_number(text)
+    if read is None:
+        return []
+    words = text[read[2] :].strip().lower().replace("square ", "square_").replace("cubic ", "cubic_")
+    words = re.sub(r"[^a-z_ ]", " ", words).strip()
+    qualifier, _ = _split_qualifier(text, before)
+    values = interval(read[0], read[1], qualifier)
+    if words:
+        try:
+            factor = _units().Quantity(1.0, words.replace("square_", "square ").replace("cubic_", "cubic "))
+            base = factor.to_base_units()
+            dim = str(base.dimensionality)
+            return [_mention("quantity", text, start, (values[0] * base.magnitude, values[1] * base.magnitude), dim)]
+        except Exception:  # pint raises many kinds for words that are no unit
+            pass
+    return [_mention("number", text, start, values, unit or (words.split()[-1] if words else ""))]
+
+
+def ordinal(text: str, start: int, *, unit: str) -> list[Mention]:
+    """ "third" → 3, "24th" → 24, with what it ranks (`unit`)."""
+    m = re.match(r"(\d+)(?:st|nd|rd|th)", text)
+    word = text.lower().split("-")[0].strip()
+    if m:
+        value = float(m[1])
+    elif word in FIRST_ORDINALS:
+        value = float(FIRST_ORDINALS.index(word) + 1)
+    else:
+        from text_to_num import alpha2digit
+
+        digits = re.match(r"(\d+)", alpha2digit(text.lower().replace("-", " "), "en"))
+        if digits is None:
+            return []
+        value = float(digits[1])
+    return [_mention("ordinal", text, start, (value, value), unit)]
+
+
+# --- dates, weekdays, durations, times -------------------------------------------------------
+
+WEEKDAY_RE = re.compile(r"(?i)\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+DAY_MONTH_RE = re.compile(
+    rf"(?i)\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{parse.MONTH_RE})"
+    rf"|(?P<m2>{parse.MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?!\s*,?\s*\d{{4}})(?!\d)"
+)
+
+
+def date_phrase(text: str, start: int, *, before: str, reference: dt.date | None) -> list[Mention]:
+    """A DATE span: durations, weekdays and calendar dates it holds."""
+    found = duration(text, start, before=before)
+    if found:
+        return found
+    for m in WEEKDAY_RE.finditer(text):
+        day = float(list(calendar.day_name).index(m[1].capitalize()))
+        found.append(Mention("weekday", m[0], start + m.start(), start + m.end(), day, day))
+    for d in parse.dates(text, reference):
+        if d.month is None and d.relative:
+            continue  # "this year" says little worth comparing
+        key = f"{d.year:04d}-{_two(d.month)}-{_two(d.day)}"
+        found.append(Mention("date", d.text, start + d.start, start + d.end, unit=key))
+    if not any(m.kind == "date" for m in found):
+        for m in DAY_MONTH_RE.finditer(text):
+            month = parse._month(m["m1"] or m["m2"])
+            key = f"????-{month:02d}-{int(m['d1'] or m['d2']):02d}"
+            found.append(Mention("date", m[0], start + m.start(), start + m.end(), unit=key))
+    return found
+
+
+def _two(part: int | None) -> str:
+    return f"{part:02d}" if part is not None else "??"
+
+
+def duration(text: str, start: int, *, before: str) -> list[Mention]:
+    """ "about two weeks", "six to ten hours", "106 days" → seconds."""
+    m = DURATION_RE.search(text)
+    if m is None or re.search(r"(?i)\b(?:ago|old|later|earlier)\b", text[m.end() :][:12]):
+        return []
+    unit = m["unit"].lower().rstrip("s")
+    number = m["num"]
+    qualifier_text = before + " " + text[: m.start()]
+    values = figure(number, qualifier_text)
+    if values is None:
+        values = (1.0, 1.0) if re.search(r"(?i)\b(?:a|an|one)\s*$", text[: m.start("unit")]) else None
+    if values is None:
+        return []
+    seconds = TIME_UNITS[unit]
+    half = 1.5 if re.search(r"(?i)and\s+a\s+half", number) else 0.0
+    lo, hi = (values[0] + half) * seconds, (values[1] + half) * seconds
+    return [Mention("duration", text, start, start + len(text), lo, hi, "second")]
+
+
+def time_phrase(text: str, start: int, *, before: str) -> list[Mention]:
+    """A TIME span: a time of day ("1:27 am", "shortly after 9 in the morning") or a duration."""
+    durations = duration(text, start, before=before)
+    if durations:
+        return durations
+    values = clock(text, before)
+    return [Mention("time", text, start, start + len(text), *values)] if values else []
+
+
+def clock(text: str, before: str = "") -> tuple[float, float, str] | None:
+    """Minutes after midnight as an interval, and "12h" where am/pm is not known."""
+    lowered = text.lower()
+    part = next((p for p in sorted(DAY_PARTS, key=len, reverse=True) if p in lowered), None)
+    m = CLOCK_RE.search(text)
+    if m is None or not (m["m"] or m["ap"] or part):
+        if part is None:
+            return None
+        lo, hi = DAY_PARTS[part]
+        return float(lo), float(hi), ""
+    hour, minute = int(m["h"]), int(m["m"] or 0)
+    pm = (m["ap"] or "").lower().startswith("p") or (part in ("afternoon", "evening", "night") and hour < 12)
+    hour = hour % 12 + 12 if pm else (0 if hour == 12 and m["ap"] else hour)
+    ambiguous = "12h" if not m["ap"] and not part and hour <= 12 else ""
+    t = hour * 60 + minute
+    spread = (0, 0)
+    phrase = (before[-20:] + " " + text[: m.start()]).lower()
+    for q, delta in sorted(TIME_QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{q}\s*$", phrase.strip()) or re.search(rf"\b{q}\b", text[: m.start()].lower()):
+            spread = delta
+            break
+    return float(t + spread[0]), float(t + spread[1]), ambiguous
+
+
+def time_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Clock times spaCy did not type ("at 6:04", "1:27 am"), outside spans already read."""
+    found = []
+    for m in re.finditer(r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)", text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if re.search(r"\d[:.]\d{2}$", m[0]) and not re.search(r"(?i)\bat\s*$", text[: m.start()]):
+            continue  # "3.5" or a score "2:1" is no time unless "at" comes before it
+        values = clock(m[0], text[max(0, m.start() - 25) : m.start()])
+        if values:
+            found.append(Mention("time", m[0], m.start(), m.end(), *values))
+    return found
+
+
+def name_key(text: str) -> str:
+    """A name for matching: lower case, no leading article, no possessive, no punctuation."""
+    text = re.sub(r"[’']s\b", "", text)
+    words = [w for w in re.findall(r"\w+", text.lower()) if w not in ("the", "a", "an")]
+    return " ".join(words)
+
+
+def overlaps(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
+    return a_lo <= b_hi and b_lo <= a_hi
+
+
+def close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)

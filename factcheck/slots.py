@@ -1,0 +1,256 @@
+"""Slot-by-slot comparison of a claim with its evidence: each typed mention of the claim
+(models.Mention) is matched, mismatched or unverified against the mentions found in the passages
+when they were indexed. Pure functions.
+
+A slot is *matched* where any evidence passage holds an agreeing mention (a figure within its
+rounding, the same date as far as both give it, a name the passage holds). It is *mismatched* where a
+counterpart passage (one that makes the same statement, see `counterparts`) holds mentions of the
+same kind and role and none agrees: "all six workers" against "all eight workers". Otherwise it is
+*unverified*. Each outcome is a `Check` citing the claim's span and, where there is one, the
+passage's span.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .models import Check, Evidence, Mention
+from .quantify import overlaps
+from .retrieve import content_words
+
+SUPPORTS, CONTRADICTS, NOTE = "supports", "contradicts", "note"
+VALUE_KINDS = ("number", "percent", "money", "quantity", "duration", "time", "ordinal", "weekday", "date")
+NAME_KINDS = ("person", "organisation", "place")
+SLOT_NAMES = {"number": "number", "quantity": "unit"}  # check names: number_mismatch, unit_mismatch, ...
+TIME_SLACK = 10.0  # minutes either side of a stated clock time
+DURATION_SLACK = 0.1  # share of a duration either side
+NAME_STOP = frozenset("the of and for a an de la le".split())
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The outcome for one claim mention: "match", "mismatch" or "unverified"."""
+
+    mention: Mention
+    outcome: str
+    evidence: int | None = None
+    found: Mention | None = None
+
+
+# --- agreement of two mentions ---------------------------------------------------------------
+
+
+def comparable(claim: Mention, found: Mention) -> bool:
+    """Whether two mentions give the same kind of value for the same thing (so they must agree)."""
+    if claim.kind != found.kind:
+        return False
+    if claim.kind in ("number", "ordinal"):
+        if claim.unit or found.unit:
+            return claim.unit == found.unit
+        return len(set(claim.context) & set(found.context)) >= 2
+    if claim.kind == "percent":
+        return claim.unit == found.unit
+    if claim.kind == "quantity":
+        return claim.unit == found.unit
+    if claim.kind == "date":
+        return any(a != "??" and a.strip("?") and b.strip("?") for a, b in zip(_parts(claim), _parts(found), strict=False))
+    return True
+
+
+def agree(claim: Mention, found: Mention) -> bool:
+    """Whether `found` bears out `claim` (the two being `comparable`)."""
+    if claim.kind == "date":
+        return _dates_agree(claim, found)
+    if claim.kind == "money" and claim.unit and found.unit and claim.unit != found.unit:
+        return False
+    (a_lo, a_hi), (b_lo, b_hi) = _values(claim), _values(found)
+    if claim.kind in ("number", "percent", "money", "quantity", "ordinal"):
+        return _within(a_lo, a_hi, b_lo, b_hi)
+    if claim.kind == "time":
+        shifts = (0.0, 720.0, -720.0) if "12h" in (claim.unit, found.unit) else (0.0,)
+        return any(overlaps(a_lo - TIME_SLACK, a_hi + TIME_SLACK, b_lo + s, b_hi + s) for s in shifts)
+    if claim.kind == "duration":
+        return overlaps(a_lo * (1 - DURATION_SLACK), a_hi * (1 + DURATION_SLACK), b_lo, b_hi)
+    return overlaps(a_lo, a_hi, b_lo, b_hi)
+
+
+def _within(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
+    """Either figure's middle lies in the other's interval: "nearly 3,000" ~ "2,977", while
+    "about 85 million" and "about 100 million" do not agree though their intervals touch."""
+    return a_lo <= (b_lo + b_hi) / 2 <= a_hi or b_lo <= (a_lo + a_hi) / 2 <= b_hi
+
+
+def _values(m: Mention) -> tuple[float, float]:
+    return (m.low or 0.0, m.high if m.high is not None else m.low or 0.0)
+
+
+def _parts(m: Mention) -> list[str]:
+    return m.unit.split("-") if m.unit.count("-") == 2 else ["????", "??", "??"]
+
+
+def _dates_agree(claim: Mention, found: Mention) -> bool:
+    """Every part the claim gives, the evidence gives too, and the same."""
+    return all(not (a.strip("?") and a != b) for a, b in zip(_parts(claim), _parts(found), strict=True))
+
+
+def date_weekday(m: Mention) -> int | None:
+    """The weekday (0 = Monday) of a date mention that gives year, month and day."""
+    year, month, day = _parts(m)
+    if "?" in year + month + day:
+        return None
+    try:
+        return dt.date(int(year), int(month), int(day)).weekday()
+    except ValueError:
+        return None
+
+
+def with_weekdays(mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions plus the weekday each full date falls on (so "on Monday" meets "10 March 2023")."""
+    extra = []
+    for m in mentions:
+        day = date_weekday(m) if m.kind == "date" else None
+        if day is not None and not any(x.kind == "weekday" for x in mentions):
+            extra.append(Mention("weekday", m.text, m.start, m.end, float(day), float(day), context=m.context))
+    return [*mentions, *extra]
+
+
+# --- names -----------------------------------------------------------------------------------
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", name.lower()) if w not in NAME_STOP]
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z]\w*", name) if w.lower() not in NAME_STOP).lower()
+
+
+def name_in(mention: Mention, text: str) -> bool:
+    """Whether `text` names what `mention` names: a person by surname, an organisation or place by
+    all its significant words, or by its acronym ("FDIC")."""
+    words = set(re.findall(r"\w+", text.lower()))
+    mine = _name_words(mention.text)
+    if not mine:
+        return True
+    if mention.kind == "person":
+        return mine[-1] in words
+    if all(w in words for w in mine):
+        return True
+    acronym = _acronym(mention.text)
+    return len(acronym) >= 2 and acronym in words
+
+
+def same_name(a: Mention, b: Mention) -> bool:
+    return name_in(a, b.text) or name_in(b, a.text)
+
+
+# --- counterparts and slots ------------------------------------------------------------------
+
+
+def statement_words(text: str, mentions: Sequence[Mention]) -> set[str]:
+    """Content words of a text outside its value mentions: what the statement is about."""
+    for m in sorted(mentions, key=lambda m: -m.start):
+        if m.kind in VALUE_KINDS:
+            text = text[: m.start] + " " + text[m.end :]
+    return set(content_words(text).split())
+
+
+def statement_overlap(claim_words: set[str], passage: str) -> float:
+    """Share of the claim's statement words the passage also has, in [0, 1]."""
+    if not claim_words:
+        return 0.0
+    return len(claim_words & set(content_words(passage).split())) / len(claim_words)
+
+
+def counterparts(claim_words: set[str], evidence: Sequence[Evidence], *, floor: float) -> list[int]:
+    """Passages that make the claim's statement, perhaps with other specifics: the claim's words
+    outside its figures mostly there (share ≥ `floor`), or a close embedding; best first."""
+    scored = [(statement_overlap(claim_words, e.passage.text), e.dense, i) for i, e in enumerate(evidence)]
+    keep = [(o + d, i) for o, d, i in scored if o >= floor or d >= 0.7]
+    return [i for _, i in sorted(keep, reverse=True)]
+
+
+def compare_slot(m: Mention, evidence: Sequence[Evidence], near: Sequence[int]) -> Slot:
+    """One claim mention against the evidence (`near`: its counterpart passages)."""
+    if m.kind in NAME_KINDS:
+        return _compare_name(m, evidence, near)
+    for i, e in enumerate(evidence):
+        for found in with_weekdays(e.passage.mentions):
+            if comparable(m, found) and agree(m, found):
+                return Slot(m, "match", i, found)
+    for i in near:
+        rivals = [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f)]
+        aligned = _aligned(m, rivals)
+        if aligned is not None:
+            return Slot(m, "mismatch", i, aligned)
+    return Slot(m, "unverified")
+
+
+def _aligned(m: Mention, rivals: Sequence[Mention]) -> Mention | None:
+    """The rival mention in the same role as `m`: the only one, or the one sharing most context."""
+    if len(rivals) == 1:
+        return rivals[0]
+    shared = [(len(set(m.context) & set(r.context)), r.start, r) for r in rivals]
+    best = max(shared, default=None, key=lambda t: (t[0], -t[1]))
+    return best[2] if best and best[0] >= 1 else None
+
+
+def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int]) -> Slot:
+    for i, e in enumerate(evidence):
+        if name_in(m, e.passage.text):
+            return Slot(m, "match", i)
+    for i in near:
+        rivals = [f for f in evidence[i].passage.mentions if f.kind == m.kind and not same_name(m, f)]
+        if rivals:
+            return Slot(m, "mismatch", i, _aligned(m, rivals) or rivals[0])
+    return Slot(m, "unverified")
+
+
+def compare(
+    claim_text: str, claim_mentions: Sequence[Mention], evidence: Sequence[Evidence], *, floor: float
+) -> list[Slot]:
+    """Every comparable mention of the claim (offsets into `claim_text`) against the evidence."""
+    kinds = (*VALUE_KINDS, *NAME_KINDS)
+    mine = [m for m in with_weekdays(claim_mentions) if m.kind in kinds]
+    near = counterparts(statement_words(claim_text, claim_mentions), evidence, floor=floor)
+    return [compare_slot(m, evidence, near) for m in _deduplicated(mine)]
+
+
+def _deduplicated(mentions: Sequence[Mention]) -> list[Mention]:
+    """One mention per span (a date and the weekday it implies share one)."""
+    seen: set[tuple[str, int]] = set()
+    out = []
+    for m in mentions:
+        if (m.kind, m.start) not in seen:
+            seen.add((m.kind, m.start))
+            out.append(m)
+    return out
+
+
+def as_check(slot: Slot, claim_start: int) -> Check:
+    """A slot's outcome as a Check: `{kind}_match`, `{kind}_mismatch` or `{kind}_unverified`."""
+    name = SLOT_NAMES.get(slot.mention.kind, slot.mention.kind)
+    m, found = slot.mention, slot.found
+    effect = {"match": SUPPORTS, "mismatch": CONTRADICTS}.get(slot.outcome, NOTE)
+    if slot.outcome == "unverified":
+        detail = f"no source gives {m.text!r}"
+    elif found is None:
+        detail = f"{m.text!r} named in the source"
+    elif slot.outcome == "match":
+        detail = f"{m.text!r} ~ {found.text!r}"
+    else:
+        detail = f"claim {m.text!r}; source {found.text!r}"
+    span = (found.start, found.end) if found else (None, None)
+    return Check(
+        f"{name}_{slot.outcome}",
+        effect,
+        detail,
+        slot.evidence,
+        claim_start=claim_start + m.start,
+        claim_end=claim_start + m.end,
+        evidence_start=span[0],
+        evidence_end=span[1],
+    )

@@ -1,0 +1,180 @@
+"""Whole-statement checks of a claim against its counterpart passages: polarity (negation scoped to
+the clause that makes the claim's statement), direction (rose vs fell), superlative scope ("the
+largest ever" vs "the largest since 2008"), causal roles, and passages that only report or debunk a
+claim. Pure functions over strings; each returns a `Check` or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from . import parse
+from .models import Check, Evidence
+from .retrieve import content_words
+
+CONTRADICTS, NOTE = "contradicts", "note"
+CLAUSE_RE = re.compile(r"[;:—–]|,\s+(?:but|while|although|though|whereas|and)\b|\b(?:but|whereas|although)\b")
+UP = frozenset(
+    "rise rises rose risen rising increase increased increases increasing grew grow grows growing gain gained "
+    "gains climb climbed climbs jump jumped jumps surge surged surges soar soared soars up higher boost boosted "
+    "lift lifted lifts rally rallied expand expanded expands raise raised raises strengthen strengthened "
+    "widened widen accelerate accelerated".split()
+)
+DOWN = frozenset(
+    "fall falls fell fallen falling drop dropped drops decline declined declines decrease decreased "
+    "decreases shrink shrank shrunk lose lost loses slump slumped plunge plunged plunges tumble tumbled down "
+    "lower drag dragged drags cut cuts reduce reduced reduces sink sank slid slide slides weaken weakened "
+    "contract contracted narrowed narrow slowed slow sank dip dipped".split()
+)
+SUPERLATIVE_RE = re.compile(
+    r"(?i)\b(?:(?P<rank>second|third|fourth|fifth|\d+(?:st|nd|rd|th))[- ])?"
+    r"(?P<adj>most\s+\w+|least\s+\w+|largest|biggest|worst|deadliest|highest|lowest|longest|shortest"
+    r"|fastest|oldest|youngest|greatest|smallest|strongest|costliest|hottest|coldest|best)\b"
+)
+SCOPE_RE = re.compile(
+    r"(?i)\b(?P<scope>ever|in\s+(?:its\s+)?history|on\s+record|of\s+all\s+time|since\s+(?:records\s+began|\d{4}|the\s+\w+)"
+    r"|in\s+(?:the\s+)?(?:world|country|nation|europe|asia|africa|america|us|uk|state|region|decades?|a\s+century|\d+\s+years)"
+    r"|in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:a|one|two|three|four|five|\d+)\s+(?:decades?|years|centuries|century)"
+    r"|(?:world|global|nation|country|europe|[A-Z]\w+)[’']s)"
+)
+REPORT_RE = re.compile(
+    r"(?i)\b(?:claimed|claims?\s+that|alleged(?:ly)?|rumou?rs?|viral|posts?\s+(?:online|on\s+social\s+media)"
+    r"|social\s+media\s+users|circulat(?:ed|ing)|conspiracy|supposedly|purported(?:ly)?)\b"
+)
+FALSITY_RE = re.compile(
+    r"(?i)\b(?:false(?:ly)?|untrue|no\s+evidence|not\s+true|debunk(?:ed|s)?|hoax|fake|baseless|fabricated"
+    r"|misleading|incorrect(?:ly)?|wrongly|no\s+basis)\b"
+)
+# "X caused Y" markers (cause before the marker) and "Y because of X" markers (cause after it).
+CAUSE_FIRST = r"led\s+to|caused|causing|triggered|resulted\s+in|sparked|prompted|forced"
+CAUSE_AFTER = (
+    r"because\s+of|due\s+to|caused\s+by|blamed\s+(?:it\s+)?on|attributed\s+(?:it\s+)?to|as\s+a\s+result\s+of"
+    r"|triggered\s+by|after|following|sparked\s+by|because"
+)
+CAUSAL_RE = re.compile(rf"(?i)\b(?:(?P<first>{CAUSE_FIRST})|(?P<after>{CAUSE_AFTER}))\b")
+
+
+def words(text: str) -> set[str]:
+    return set(content_words(parse.NEGATION_RE.sub(" ", text)).split())
+
+
+def best_clause(claim: str, passage: str) -> tuple[str, float]:
+    """The clause of `passage` that shares most of the claim's words, and that share in [0, 1]."""
+    mine = words(claim)
+    clauses = [c for c in CLAUSE_RE.split(passage) if c and c.strip()] or [passage]
+    scored = [(len(mine & words(c)) / max(1, len(mine)), c) for c in clauses]
+    share, clause = max(scored, key=lambda t: t[0])
+    return clause, share
+
+
+def check_negation(claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float) -> Check | None:
+    """The clause that makes the claim's statement says the opposite ("found no fault")."""
+    for i in near:
+        clause, share = best_clause(claim, evidence[i].passage.text)
+        if share < floor:
+            continue
+        mine, theirs = parse.negations(claim) > 0, parse.negations(clause) > 0
+        if mine != theirs:
+            return Check("negation_mismatch", CONTRADICTS, f"polarity differs: {clause.strip()[:80]!r}", i)
+        return None
+    return None
+
+
+def direction(text: str) -> set[str]:
+    found = set(re.findall(r"[a-z]+", text.lower()))
+    return {name for name, lexicon in (("up", UP), ("down", DOWN)) if found & lexicon}
+
+
+def check_direction(claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float) -> Check | None:
+    """The claim says rose where the passage making its statement says fell (or the reverse)."""
+    mine = direction(claim)
+    if len(mine) != 1:
+        return None
+    for i in near:
+        clause, share = best_clause(claim, evidence[i].passage.text)
+        theirs = direction(clause)
+        if share >= floor and len(theirs) == 1 and theirs != mine:
+            return Check(
+                "direction_mismatch", CONTRADICTS, f"claim {next(iter(mine))}; source {clause.strip()[:80]!r}", i
+            )
+    return None
+
+
+def superlatives(text: str) -> list[tuple[str, str, str]]:
+    """(adjective, rank, scope) of each superlative: "the second-largest since 2008" →
+    ("largest", "second", "since 2008")."""
+    out = []
+    for m in SUPERLATIVE_RE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        after = text[m.end() : m.end() + 70]
+        scope = SCOPE_RE.search(after) or _possessive(before)
+        label = " ".join(scope["scope"].lower().split()) if scope else ""
+        out.append((" ".join(m["adj"].lower().split()), (m["rank"] or "").lower(), label))
+    return out
+
+
+def _possessive(before: str) -> re.Match[str] | None:
+    found = list(re.finditer(r"(?P<scope>(?:world|[A-Z]\w+)[’']s)\s+(?:\w+\s+)?$", before))
+    return found[-1] if found else None
+
+
+def check_superlative(claim: str, evidence: Sequence[Evidence], near: Sequence[int]) -> Check | None:
+    """The same superlative with another rank or scope ("largest ever" vs "largest since 2008")."""
+    mine = superlatives(claim)
+    for adj, rank, scope in mine:
+        for i in near:
+            for t_adj, t_rank, t_scope in superlatives(evidence[i].passage.text):
+                if t_adj != adj or (adj in ("first", "only") and not (scope or t_scope)):
+                    continue
+                if (
+                    t_rank != rank
+                    or (scope and t_scope and scope != t_scope)
+                    or (scope == "ever") != (t_scope == "ever")
+                ):
+                    detail = f"claim {rank} {adj} {scope}".strip() + f"; source {t_rank} {t_adj} {t_scope}".rstrip()
+                    return Check("superlative_mismatch", CONTRADICTS, " ".join(detail.split()), i)
+    return None
+
+
+def causal_roles(text: str) -> tuple[set[str], set[str]] | None:
+    """(cause words, effect words) of the first causal statement in the text."""
+    m = CAUSAL_RE.search(text)
+    if m is None:
+        return None
+    left, right = words(text[: m.start()]), words(text[m.end() :])
+    return (left, right) if m["first"] else (right, left)
+
+
+def check_causal(claim: str, evidence: Sequence[Evidence], near: Sequence[int]) -> Check | None:
+    """Cause and effect swapped, or another cause given for the same effect."""
+    mine = causal_roles(claim)
+    if mine is None:
+        return None
+    cause, effect = mine
+    for i in near:
+        theirs = causal_roles(evidence[i].passage.text)
+        if theirs is None:
+            continue
+        t_cause, t_effect = theirs
+        swapped = len(cause & t_effect) > len(cause & t_cause) and len(effect & t_cause) > len(effect & t_effect)
+        other = bool(effect & t_effect) and not (cause & t_cause) and bool(cause) and bool(t_cause)
+        if swapped or other:
+            why = "cause and effect swapped" if swapped else "another cause"
+            return Check("causal_mismatch", CONTRADICTS, f"{why}: {evidence[i].passage.text[:80]!r}", i)
+    return None
+
+
+def reports_claim(passage: str) -> bool:
+    """The passage reports a claim being made, or calls one false: it is no evidence of the claim."""
+    return bool(REPORT_RE.search(passage) or FALSITY_RE.search(passage))
+
+
+def check_debunked(claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float) -> Check | None:
+    """A passage that states the claim in order to call it false refutes it."""
+    for i in near:
+        text = evidence[i].passage.text
+        _, share = best_clause(claim, text)
+        if share >= floor and FALSITY_RE.search(text) and not FALSITY_RE.search(claim):
+            return Check("debunked", CONTRADICTS, f"{evidence[i].source.id} calls it false", i)
+    return None
