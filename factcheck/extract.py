@@ -40,7 +40,10 @@ HYPE_RE = re.compile(
     r"|particularly significant|profound|intensifying|cold war|fortress|unprecedented|calculated"
     r"|as the world watches|not without risks|the challenge is clear|far beyond|escalation"
     r"|repression|authoritarianism|hardline|stifle dissent|slammed|explosive|jaw-dropping"
-    r"|you won'?t believe|game[- ]changer|shocking|outrageous)\b"
+    r"|you won'?t believe|game[- ]changer|shocking|outrageous|humiliat\w*|ignominious|shameful|disgrace\w*"
+    r"|horror|horrific|tragic(?:ally)?|heartbreak\w*|stunning|remarkable|astonishing|triumph\w*|fiasco"
+    r"|spectacular|extraordinary|breathtaking|scandalous|appalling|glorious|proudest|nightmare"
+    r"|hard to overstate|cannot be overstated|will be remembered|matter(?:s)? more|for generations)\b"
 )
 OPINION_RE = re.compile(
     r"(?i)\b(?:should|must|ought to|i think|we believe|in my view|arguably|clearly|obviously"
@@ -107,31 +110,25 @@ def concrete(sentence: str, mentions: Sequence[Mention], counts: dict[str, int])
         return True
     if any(m.kind in CONCRETE_KINDS for m in mentions):
         return True
-    named = any(m.kind in NAMED_ACTORS for m in mentions) or counts["entities"] > 0
-    return named and bool(ATTRIBUTION_RE.search(sentence) or EVENT_RE.search(sentence) or _has_verb(mentions))
-
-
-def _has_verb(mentions: Sequence[Mention]) -> bool:
-    """A mention's context holding a verb lemma that reports an event (read by spaCy's lemmatiser)."""
-    return any(set(m.context) & EVENT_LEMMAS for m in mentions)
-
-
-EVENT_LEMMAS = frozenset(
-    "say announce report confirm approve sign win lose beat kill die strike collapse launch land open close "
-    "reopen sell buy acquire agree vote elect rule sentence convict charge arrest fine order ban block release "
-    "resign appoint name award score finish reach hit destroy evacuate declare begin end start halt suspend "
-    "recommend authorise authorize certify issue file sue plead raise cut fall rise".split()
-)
+    if mentions:
+        return any(m.kind in NAMED_ACTORS for m in mentions)
+    return counts["entities"] > 0 and bool(ATTRIBUTION_RE.search(sentence) or EVENT_RE.search(sentence))
 
 
 def _score_reason(sentence: str, score: float, threshold: float, *, is_concrete: bool) -> str | None:
-    """Opinion and hype are set aside below the threshold; a concrete sentence never as not factual."""
-    if score >= threshold:
-        return None
-    cues = HYPE_RE.search(sentence) or OPINION_RE.search(sentence)
-    if cues:
-        return "opinion"
-    return None if is_concrete else "not_factual"
+    """A sentence with no concrete element is set aside (opinion where it has opinion or hype cues);
+    a concrete one only where it scores low and has such cues outside its quotations."""
+    cues = HYPE_RE.search(_unquoted(sentence)) or OPINION_RE.search(_unquoted(sentence))
+    if not is_concrete:
+        return "opinion" if cues else "not_factual"
+    return "opinion" if cues and score < threshold else None
+
+
+def _unquoted(sentence: str) -> str:
+    """The sentence without its quotations: a speaker's "should" is what they said, not our opinion."""
+    for start, end in reversed(parse.quote_spans(sentence)):
+        sentence = sentence[:start] + sentence[end:]
+    return sentence
 
 
 def claim_from_sentence(

@@ -94,7 +94,7 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
         "PERCENT": lambda: quantify.percent(text, start, before=before),
         "ORDINAL": lambda: quantify.ordinal(text, start, unit=unit),
         "DATE": lambda: quantify.date_phrase(text, start, before=before, reference=reference),
-        "TIME": lambda: quantify.time_phrase(text, start, before=before),
+        "TIME": lambda: quantify.time_phrase(text, start, before=before, after=after),
     }
     reader = readers.get(label)
     if reader is None:

@@ -24,11 +24,16 @@ SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "billion": 1e9,
     "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "crore": 1e7, "lakh": 1e5,
 }  # fmt: skip
-EXTRA_WORDS = {"a dozen": 12.0, "dozen": 12.0, "half": 0.5, "a hundred": 100.0, "a thousand": 1000.0}
+EXTRA_WORDS = {
+    "a dozen": 12.0, "dozen": 12.0, "half": 0.5, "a half": 0.5, "half a": 0.5, "a hundred": 100.0,
+    "a thousand": 1000.0, "a quarter": 0.25, "quarter": 0.25, "a quarter of a": 0.25, "a third of a": 1 / 3,
+    "three quarters of a": 0.75, "half of a": 0.5,
+}  # fmt: skip
 # Qualifier → (low factor, high factor) around the stated value.
 QUALIFIERS = {
-    "more than": (1.0, 1.6), "over": (1.0, 1.6), "above": (1.0, 1.6), "at least": (1.0, 1.6),
-    "upwards of": (1.0, 1.6), "in excess of": (1.0, 1.6), "just over": (1.0, 1.1), "just under": (0.9, 1.0),
+    "more than": (1.0, 1.25), "over": (1.0, 1.25), "above": (1.0, 1.25), "at least": (1.0, 1.25),
+    "upwards of": (1.0, 1.25), "in excess of": (1.0, 1.25), "just over": (1.0, 1.1), "just under": (0.9, 1.0),
+    "little over": (1.0, 1.1), "a little over": (1.0, 1.1), "little more than": (1.0, 1.1),
     "less than": (0.5, 1.0), "fewer than": (0.5, 1.0), "under": (0.5, 1.0), "below": (0.5, 1.0),
     "up to": (0.5, 1.0), "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "close to": (0.85, 1.02),
     "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
@@ -54,7 +59,7 @@ TIME_UNITS = {
     "month": 2629800, "year": 31557600, "decade": 315576000,
 }  # fmt: skip
 DURATION_RE = re.compile(
-    r"(?i)(?P<num>[\w.,]+(?:\s+(?:to|and|or|-|–)\s+[\w.,]+)?(?:\s+and\s+a\s+half)?)\s*-?\s*"
+    r"(?i)(?P<num>(?:[\w.,]+\s+){0,3}?[\w.,]+(?:\s+(?:to|and|or|-|–)\s+[\w.,]+)?(?:\s+and\s+a\s+half)?)\s*-?\s*"
     r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b(?!\s+ago)"
 )
 CLOCK_RE = re.compile(
@@ -193,18 +198,40 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
         end = len(text) + ratio.end()
         value = 100.0 * num[0] / den[0]
         return [Mention("percent", text + after[: ratio.end()], start, start + end, value * 0.97, value * 1.03)]
+    if re.search(r"(?i)\ball\s+but\s*$", before) or (re.match(r"(?i)^one$", text) and after.startswith(" of ")):
+        return []  # "all but one of the 29", "one of the proudest": no count of their own
+    if unit and _pint_unit(unit):
+        return quantity(f"{text} {unit}", start, before=before, after=after, unit=unit, span=len(text))
     values = figure(text, before)
     if values is None or (not unit and values[1] < 13 and not re.search(r"\d", text)):
         return []  # "two of them": a small number word with no counted noun is not a figure
     return [_mention("number", text, start, values, unit)]
 
 
+def _pint_unit(word: str) -> bool:
+    """Whether pint reads `word` as a unit of measure (not a dimensionless count)."""
+    if word in ("people", "person", "time", "case", "death", "vote", "year", "day", "month", "week"):
+        return False
+    try:
+        return not _units().Quantity(1.0, word).dimensionless
+    except Exception:  # pint raises many kinds for words that are no unit
+        return False
+
+
 def percent(text: str, start: int, *, before: str) -> list[Mention]:
     """ "12%", "12.5 per cent", "about a fifth" is left out; percentage points kept apart."""
     body = re.sub(r"(?i)\s*(?:%|per\s*cent(?:age points?)?|percent(?:age points?)?)", " ", text).strip()
-    values = figure(body, before)
+    read = read_number(body)
+    qualifier, _ = _split_qualifier(body, before)
+    ranged = _range(body)
+    values = ranged or (interval(read[0], 0.5 * 10.0 ** -_decimals(body), qualifier) if read else None)
     unit = "point" if "point" in text.lower() else ""
     return [_mention("percent", text, start, values, unit)] if values else []
+
+
+def _decimals(body: str) -> int:
+    m = re.search(r"\d+\.(\d+)", body)
+    return len(m[1]) if m else 0
 
 
 def money(text: str, start: int, *, before: str, after: str) -> list[Mention]:
@@ -236,8 +263,9 @@ def _units() -> Any:
     return pint.UnitRegistry()
 
 
-def quantity(text: str, start: int, *, before: str, after: str, unit: str) -> list[Mention]:
-    """ "40 kilometres" → 40,000 (metres, "[length]"); a unit pint does not know is a counted noun."""
+def quantity(text: str, start: int, *, before: str, after: str, unit: str, span: int = 0) -> list[Mention]:
+    """ "40 kilometres" → 40,000 (metres, "[length]"); a unit pint does not know is a counted noun.
+    `span`: the length of the mention in the text where `text` had its unit appended."""
     durations = duration(text, start, before=before)
     if durations:
         return durations
@@ -253,7 +281,9 @@ def quantity(text: str, start: int, *, before: str, after: str, unit: str) -> li
             factor = _units().Quantity(1.0, words.replace("square_", "square ").replace("cubic_", "cubic "))
             base = factor.to_base_units()
             dim = str(base.dimensionality)
-            return [_mention("quantity", text, start, (values[0] * base.magnitude, values[1] * base.magnitude), dim)]
+            shown = text[:span] if span else text
+            scaled = (values[0] * base.magnitude, values[1] * base.magnitude)
+            return [_mention("quantity", shown, start, scaled, dim)]
         except Exception:  # pint raises many kinds for words that are no unit
             pass
     return [_mention("number", text, start, values, unit or (words.split()[-1] if words else ""))]
@@ -313,30 +343,71 @@ def _two(part: int | None) -> str:
 
 def duration(text: str, start: int, *, before: str) -> list[Mention]:
     """ "about two weeks", "six to ten hours", "106 days" → seconds."""
-    m = DURATION_RE.search(text)
+    parts = list(DURATION_RE.finditer(text))
+    if len(parts) > 1:  # "2 hours and 37 minutes": the parts add up
+        read = [duration(p[0], start, before="") for p in parts]
+        if all(read) and re.fullmatch(
+            r"[\s,and]*", "".join(text[a.end() : b.start()] for a, b in zip(parts, parts[1:]))
+        ):
+            lo = sum(r[0].low or 0.0 for r in read)
+            hi = sum(r[0].high or 0.0 for r in read)
+            return [Mention("duration", text, start, start + len(text), lo, hi, "second")]
+    m = parts[0] if parts else None
     if m is None or re.search(r"(?i)\b(?:ago|old|later|earlier)\b", text[m.end() :][:12]):
         return []
     unit = m["unit"].lower().rstrip("s")
-    number = m["num"]
-    qualifier_text = before + " " + text[: m.start()]
-    values = figure(number, qualifier_text)
-    if values is None:
-        values = (1.0, 1.0) if re.search(r"(?i)\b(?:a|an|one)\s*$", text[: m.start("unit")]) else None
+    body = re.sub(r"(?i)^(?:the|for|lasting|some\s+of)\s+", "", m["num"].strip())
+    half = 0.5 if re.search(r"(?i)\band\s+a\s+half$", body) else 0.0
+    body = re.sub(r"(?i)\s+and\s+a\s+half$", "", body)
+    qualifier, body = _split_qualifier(body, before + " " + text[: m.start()])
+    values = _duration_count(body, qualifier)
     if values is None:
         return []
     seconds = TIME_UNITS[unit]
-    half = 1.5 if re.search(r"(?i)and\s+a\s+half", number) else 0.0
     lo, hi = (values[0] + half) * seconds, (values[1] + half) * seconds
     return [Mention("duration", text, start, start + len(text), lo, hi, "second")]
 
 
-def time_phrase(text: str, start: int, *, before: str) -> list[Mention]:
-    """A TIME span: a time of day ("1:27 am", "shortly after 9 in the morning") or a duration."""
+def _duration_count(body: str, qualifier: str | None) -> tuple[float, float] | None:
+    """How many units a duration counts: "two", "six to ten", "a", "a quarter of a"."""
+    if re.fullmatch(r"(?i)(?:a|an|one|a\s+single)", body.strip()):
+        return 1.0, 1.0
+    ranged = _range(body)
+    if ranged:
+        return ranged
+    read = read_number(body)
+    if read is None:
+        return None
+    return interval(read[0], read[1], qualifier) if qualifier else (read[0], read[0])
+
+
+ZONES = {  # hours from UTC; where a name covers summer and winter time, both
+    "utc": (0,), "gmt": (0,), "bst": (1,), "cet": (1,), "cest": (2,), "est": (-5,), "edt": (-4,), "et": (-4, -5),
+    "eastern": (-4, -5), "new york": (-4, -5), "washington": (-4, -5), "pt": (-7, -8), "pdt": (-7,), "pst": (-8,),
+    "pacific": (-7, -8), "jst": (9,), "japan": (9,), "tokyo": (9,), "ist": (5.5,), "india": (5.5,),
+    "paris": (1, 2), "london": (0, 1), "cst": (-6,), "central": (-5, -6), "moscow": (3,), "msk": (3,),
+}  # fmt: skip
+ZONE_RE = re.compile(rf"(?i)^\s*(?:\(\s*)?({'|'.join(sorted(ZONES, key=len, reverse=True))})\b(?:\s+time)?")
+
+
+def zone_after(after: str) -> str:
+    """ "UTC", "Japan time", "New York time" just after a clock time → "tz:9" ("tz:-4,-5")."""
+    m = ZONE_RE.match(after)
+    return "tz:" + ",".join(f"{h:g}" for h in ZONES[m[1].lower()]) if m else ""
+
+
+def time_phrase(text: str, start: int, *, before: str, after: str = "") -> list[Mention]:
+    """A TIME span: a time of day ("1:27 am", "shortly after 9 in the morning") or a duration;
+    a time zone named in it or just after it is kept in `unit` ("tz:9")."""
     durations = duration(text, start, before=before)
     if durations:
         return durations
     values = clock(text, before)
-    return [Mention("time", text, start, start + len(text), *values)] if values else []
+    if values is None:
+        return []
+    zone = zone_after(text[CLOCK_RE.search(text).end() :] if CLOCK_RE.search(text) else "") or zone_after(after)
+    unit = " ".join(u for u in (values[2], zone) if u)
+    return [Mention("time", text, start, start + len(text), values[0], values[1], unit)]
 
 
 def clock(text: str, before: str = "") -> tuple[float, float, str] | None:
@@ -352,7 +423,7 @@ def clock(text: str, before: str = "") -> tuple[float, float, str] | None:
     hour, minute = int(m["h"]), int(m["m"] or 0)
     pm = (m["ap"] or "").lower().startswith("p") or (part in ("afternoon", "evening", "night") and hour < 12)
     hour = hour % 12 + 12 if pm else (0 if hour == 12 and m["ap"] else hour)
-    ambiguous = "12h" if not m["ap"] and not part and hour <= 12 else ""
+    ambiguous = "12h" if not m["ap"] and not part and hour <= 12 and not m["h"].startswith("0") else ""
     t = hour * 60 + minute
     spread = (0, 0)
     phrase = (before[-20:] + " " + text[: m.start()]).lower()
@@ -373,7 +444,8 @@ def time_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
             continue  # "3.5" or a score "2:1" is no time unless "at" comes before it
         values = clock(m[0], text[max(0, m.start() - 25) : m.start()])
         if values:
-            found.append(Mention("time", m[0], m.start(), m.end(), *values))
+            unit = " ".join(u for u in (values[2], zone_after(text[m.end() : m.end() + 20])) if u)
+            found.append(Mention("time", m[0], m.start(), m.end(), values[0], values[1], unit))
     return found
 
 

@@ -53,10 +53,14 @@ def comparable(claim: Mention, found: Mention) -> bool:
         return len(set(claim.context) & set(found.context)) >= 2
     if claim.kind == "percent":
         return claim.unit == found.unit
+    if claim.kind == "money":
+        return not (claim.unit and found.unit and claim.unit != found.unit)
     if claim.kind == "quantity":
         return claim.unit == found.unit
     if claim.kind == "date":
-        return any(a != "??" and a.strip("?") and b.strip("?") for a, b in zip(_parts(claim), _parts(found), strict=False))
+        return any(
+            a != "??" and a.strip("?") and b.strip("?") for a, b in zip(_parts(claim), _parts(found), strict=False)
+        )
     return True
 
 
@@ -70,11 +74,30 @@ def agree(claim: Mention, found: Mention) -> bool:
     if claim.kind in ("number", "percent", "money", "quantity", "ordinal"):
         return _within(a_lo, a_hi, b_lo, b_hi)
     if claim.kind == "time":
-        shifts = (0.0, 720.0, -720.0) if "12h" in (claim.unit, found.unit) else (0.0,)
+        if (b_hi - b_lo) > max(a_hi - a_lo, 60.0):
+            return False  # "in the morning" does not bear out "at 5:17 am"
+        shifts = [z + h for z in _zone_shifts(claim, found) for h in _half_days(claim, found)]
         return any(overlaps(a_lo - TIME_SLACK, a_hi + TIME_SLACK, b_lo + s, b_hi + s) for s in shifts)
     if claim.kind == "duration":
         return overlaps(a_lo * (1 - DURATION_SLACK), a_hi * (1 + DURATION_SLACK), b_lo, b_hi)
     return overlaps(a_lo, a_hi, b_lo, b_hi)
+
+
+def _zones(m: Mention) -> list[float]:
+    tz = next((u for u in m.unit.split() if u.startswith("tz:")), "")
+    return [float(h) * 60 for h in tz[3:].split(",")] if tz else []
+
+
+def _zone_shifts(claim: Mention, found: Mention) -> list[float]:
+    """Minutes to add to the source's time to read it in the claim's zone (0 where either names none)."""
+    mine, theirs = _zones(claim), _zones(found)
+    if not mine or not theirs:
+        return [0.0]
+    return [a - b + day for a in mine for b in theirs for day in (0.0, 1440.0, -1440.0)]
+
+
+def _half_days(claim: Mention, found: Mention) -> tuple[float, ...]:
+    return (0.0, 720.0, -720.0) if "12h" in claim.unit.split() + found.unit.split() else (0.0,)
 
 
 def _within(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
@@ -94,6 +117,17 @@ def _parts(m: Mention) -> list[str]:
 def _dates_agree(claim: Mention, found: Mention) -> bool:
     """Every part the claim gives, the evidence gives too, and the same."""
     return all(not (a.strip("?") and a != b) for a, b in zip(_parts(claim), _parts(found), strict=True))
+
+
+def conflicts(claim: Mention, found: Mention) -> bool:
+    """Whether two comparable mentions say different things: for dates, a part both give differs
+    (and both give the month, or neither does: "2 October 2023" and "2021" are other events)."""
+    if claim.kind != "date":
+        return not agree(claim, found)
+    mine, theirs = _parts(claim), _parts(found)
+    if ("?" in mine[1]) != ("?" in theirs[1]):
+        return False
+    return any("?" not in a + b and a != b for a, b in zip(mine, theirs, strict=True))
 
 
 def date_weekday(m: Mention) -> int | None:
@@ -130,17 +164,28 @@ def _acronym(name: str) -> str:
 
 def name_in(mention: Mention, text: str) -> bool:
     """Whether `text` names what `mention` names: a person by surname, an organisation or place by
-    all its significant words, or by its acronym ("FDIC")."""
+    all its significant words, or by its acronym either way ("FDIC")."""
     words = set(re.findall(r"\w+", text.lower()))
     mine = _name_words(mention.text)
     if not mine:
         return True
-    if mention.kind == "person":
+    if mention.kind == "person" or (len(mine) > 2 and mine[-1] in words and mention.kind != "place"):
         return mine[-1] in words
     if all(w in words for w in mine):
         return True
     acronym = _acronym(mention.text)
-    return len(acronym) >= 2 and acronym in words
+    if len(acronym) >= 2 and acronym in words:
+        return True
+    return len(mine) == 1 and mention.text.isupper() and mine[0] in _acronyms(text)
+
+
+def _acronyms(text: str) -> set[str]:
+    """Acronyms of the capitalised runs of a text: "Medicines and Healthcare products Regulatory
+    Agency" → "mhra" (short words inside the run are skipped)."""
+    runs = re.findall(r"[A-Z]\w+(?:\s+(?:and|of|for|the|[a-z]+\s+)?[A-Z]\w+)+", text)
+    return {"".join(w[0] for w in run.split() if w[0].isupper() or len(w) > 3).lower() for run in runs} | {
+        "".join(w[0] for w in run.split() if w[0].isupper()).lower() for run in runs
+    }
 
 
 def same_name(a: Mention, b: Mention) -> bool:
@@ -173,20 +218,35 @@ def counterparts(claim_words: set[str], evidence: Sequence[Evidence], *, floor: 
     return [i for _, i in sorted(keep, reverse=True)]
 
 
-def compare_slot(m: Mention, evidence: Sequence[Evidence], near: Sequence[int]) -> Slot:
-    """One claim mention against the evidence (`near`: its counterpart passages)."""
+def compare_slot(m: Mention, evidence: Sequence[Evidence], near: Sequence[int], *, claim_text: str = "") -> Slot:
+    """One claim mention against the evidence (`near`: its counterpart passages, best first). A
+    counterpart that gives the same kind of value in the same role decides; else an agreeing
+    mention anywhere matches."""
     if m.kind in NAME_KINDS:
-        return _compare_name(m, evidence, near)
-    for i, e in enumerate(evidence):
-        for found in with_weekdays(e.passage.mentions):
-            if comparable(m, found) and agree(m, found):
-                return Slot(m, "match", i, found)
+        return _compare_name(m, evidence, near, claim_text)
     for i in near:
         rivals = [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f)]
+        agreeing = next((f for f in rivals if agree(m, f)), None)
+        if agreeing is not None:
+            return Slot(m, "match", i, agreeing)
         aligned = _aligned(m, rivals)
-        if aligned is not None:
+        if aligned is not None and conflicts(m, aligned):
             return Slot(m, "mismatch", i, aligned)
+    for i, e in enumerate(evidence):
+        for found in with_weekdays(e.passage.mentions):
+            if found.kind == m.kind and _loosely_comparable(m, found, e.passage.text) and agree(m, found):
+                return Slot(m, "match", i, found)
     return Slot(m, "unverified")
+
+
+def _loosely_comparable(m: Mention, found: Mention, text: str) -> bool:
+    """For a match, a figure may count another word for the same thing ("ballots" and "votes")
+    where its value agrees and its context or the passage shares the claim's counted noun."""
+    if comparable(m, found):
+        return True
+    if m.kind not in ("number", "ordinal"):
+        return False
+    return not m.unit or not found.unit or m.unit in text.lower() or bool(set(m.context) & set(found.context))
 
 
 def _aligned(m: Mention, rivals: Sequence[Mention]) -> Mention | None:
@@ -198,14 +258,30 @@ def _aligned(m: Mention, rivals: Sequence[Mention]) -> Mention | None:
     return best[2] if best and best[0] >= 1 else None
 
 
-def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int]) -> Slot:
-    for i, e in enumerate(evidence):
-        if name_in(m, e.passage.text):
-            return Slot(m, "match", i)
+RIVAL_KINDS = {"person": {"person"}, "organisation": {"organisation", "place"}, "place": {"place", "organisation"}}
+
+
+def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int], claim_text: str) -> Slot:
+    """A name the counterparts hold matches; one the best counterpart replaces with another name in
+    the same role (sharing context) is mismatched; one named anywhere else in the evidence matches."""
+
+    def holds(e: Evidence) -> bool:
+        return name_in(m, f"{e.passage.text} {e.source.publisher} {e.source.title}")
+
     for i in near:
-        rivals = [f for f in evidence[i].passage.mentions if f.kind == m.kind and not same_name(m, f)]
-        if rivals:
-            return Slot(m, "mismatch", i, _aligned(m, rivals) or rivals[0])
+        if holds(evidence[i]):
+            return Slot(m, "match", i)
+    for i in near[:1]:
+        mentions = evidence[i].passage.mentions
+        rivals = [
+            f for f in mentions if f.kind in RIVAL_KINDS[m.kind] and not same_name(m, f) and not name_in(f, claim_text)
+        ]
+        aligned = _aligned(m, [r for r in rivals if set(m.context) & set(r.context)])
+        if aligned is not None:
+            return Slot(m, "mismatch", i, aligned)
+    for i, e in enumerate(evidence):
+        if holds(e):
+            return Slot(m, "match", i)
     return Slot(m, "unverified")
 
 
@@ -216,7 +292,21 @@ def compare(
     kinds = (*VALUE_KINDS, *NAME_KINDS)
     mine = [m for m in with_weekdays(claim_mentions) if m.kind in kinds]
     near = counterparts(statement_words(claim_text, claim_mentions), evidence, floor=floor)
-    return [compare_slot(m, evidence, near) for m in _deduplicated(mine)]
+    found = [compare_slot(m, evidence, near, claim_text=claim_text) for m in _deduplicated(mine)]
+    return _without_taken_rivals(found)
+
+
+def _without_taken_rivals(found: Sequence[Slot]) -> list[Slot]:
+    """A mention that bears out one of the claim's figures is not another figure's rival: "nearly
+    10 billion dollars" matched "9.6 billion dollars", so "400 million dollars an hour" is not
+    contradicted by it."""
+    taken = {(s.evidence, s.found.start) for s in found if s.outcome == "match" and s.found is not None}
+    return [
+        Slot(s.mention, "unverified")
+        if s.outcome == "mismatch" and s.found and (s.evidence, s.found.start) in taken
+        else s
+        for s in found
+    ]
 
 
 def _deduplicated(mentions: Sequence[Mention]) -> list[Mention]:

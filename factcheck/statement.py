@@ -12,9 +12,12 @@ from collections.abc import Sequence
 from . import parse
 from .models import Check, Evidence
 from .retrieve import content_words
+from .slots import Slot, agree, comparable
 
 CONTRADICTS, NOTE = "contradicts", "note"
-CLAUSE_RE = re.compile(r"[;:—–]|,\s+(?:but|while|although|though|whereas|and)\b|\b(?:but|whereas|although)\b")
+CLAUSE_RE = re.compile(
+    r"[;:—–]|[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and)\b|\b(?:but|whereas|although)\b"
+)
 UP = frozenset(
     "rise rises rose risen rising increase increased increases increasing grew grow grows growing gain gained "
     "gains climb climbed climbs jump jumped jumps surge surged surges soar soared soars up higher boost boosted "
@@ -50,7 +53,7 @@ FALSITY_RE = re.compile(
 CAUSE_FIRST = r"led\s+to|caused|causing|triggered|resulted\s+in|sparked|prompted|forced"
 CAUSE_AFTER = (
     r"because\s+of|due\s+to|caused\s+by|blamed\s+(?:it\s+)?on|attributed\s+(?:it\s+)?to|as\s+a\s+result\s+of"
-    r"|triggered\s+by|after|following|sparked\s+by|because"
+    r"|triggered\s+by|sparked\s+by|because"
 )
 CAUSAL_RE = re.compile(rf"(?i)\b(?:(?P<first>{CAUSE_FIRST})|(?P<after>{CAUSE_AFTER}))\b")
 
@@ -81,24 +84,72 @@ def check_negation(claim: str, evidence: Sequence[Evidence], near: Sequence[int]
     return None
 
 
-def direction(text: str) -> set[str]:
+AXES = ((("up", UP), ("down", DOWN)), (("east", {"east", "eastward"}), ("west", {"west", "westward"})))
+AXES += ((("north", {"north", "northward"}), ("south", {"south", "southward"})),)
+
+
+def direction(text: str, axis: int = 0) -> set[str]:
     found = set(re.findall(r"[a-z]+", text.lower()))
-    return {name for name, lexicon in (("up", UP), ("down", DOWN)) if found & lexicon}
+    return {name for name, lexicon in AXES[axis] if found & lexicon}
 
 
 def check_direction(claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float) -> Check | None:
-    """The claim says rose where the passage making its statement says fell (or the reverse)."""
-    mine = direction(claim)
+    """The claim says rose where the passage making its statement says fell (or the reverse);
+    east for west, north for south."""
+    for axis in range(len(AXES)):
+        found = _direction_on(axis, claim, evidence, near, floor=floor)
+        if found:
+            return found
+    return None
+
+
+def _direction_on(
+    axis: int, claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float
+) -> Check | None:
+    mine = direction(claim, axis)
     if len(mine) != 1:
         return None
     for i in near:
         clause, share = best_clause(claim, evidence[i].passage.text)
-        theirs = direction(clause)
+        theirs = direction(clause, axis)
         if share >= floor and len(theirs) == 1 and theirs != mine:
             return Check(
                 "direction_mismatch", CONTRADICTS, f"claim {next(iter(mine))}; source {clause.strip()[:80]!r}", i
             )
     return None
+
+
+SYNONYMS = {"biggest": "largest", "most powerful": "strongest", "most deadly": "deadliest", "most costly": "costliest"}
+
+
+def direction_beside(claim: str, slot: Slot, evidence: Sequence[Evidence]) -> Check | None:
+    """The direction words just before a matched figure disagree, in any passage that bears the
+    figure out: "a gain of about 15%" where the source has "a drop of about 15 percent", "55 metres
+    west" where it has "55 metres east"."""
+    if slot.mention.kind not in NUMERIC_KINDS:
+        return None
+    mine_text = _window(claim, slot.mention.start, slot.mention.end)
+    for i, e in enumerate(evidence):
+        for found in e.passage.mentions:
+            if found.kind == slot.mention.kind and comparable(slot.mention, found) and agree(slot.mention, found):
+                theirs_text = _window(e.passage.text, found.start, found.end)
+                for axis in range(len(AXES)):
+                    mine, theirs = direction(mine_text, axis), direction(theirs_text, axis)
+                    if len(mine) == 1 and len(theirs) == 1 and mine != theirs:
+                        detail = f"claim {mine_text.strip()!r}; source {theirs_text.strip()!r}"
+                        return Check("direction_mismatch", CONTRADICTS, detail, i)
+    return None
+
+
+NUMERIC_KINDS = frozenset({"number", "percent", "money", "quantity"})
+
+
+def _window(text: str, start: int, end: int) -> str:
+    """Four words before a figure and three after it (with a parenthesis after it skipped)."""
+    before = " ".join(re.findall(r"\S+", text[:start])[-4:])
+    rest = re.sub(r"^\s*\([^)]*\)", "", text[end:])
+    after = " ".join(re.findall(r"\S+", rest)[:3])
+    return f"{before} {text[start:end]} {after}"
 
 
 def superlatives(text: str) -> list[tuple[str, str, str]]:
@@ -110,7 +161,8 @@ def superlatives(text: str) -> list[tuple[str, str, str]]:
         after = text[m.end() : m.end() + 70]
         scope = SCOPE_RE.search(after) or _possessive(before)
         label = " ".join(scope["scope"].lower().split()) if scope else ""
-        out.append((" ".join(m["adj"].lower().split()), (m["rank"] or "").lower(), label))
+        adj = " ".join(m["adj"].lower().split())
+        out.append((SYNONYMS.get(adj, adj), (m["rank"] or "").lower(), label))
     return out
 
 

@@ -80,21 +80,34 @@ def load_story(folder: Path) -> Story:
     for n, entry in enumerate(data.get("sentences") or [], 1):
         try:
             text = " ".join(str(entry["text"]).split())
-            judged.append(Judged(text, entry["expect"], entry["kind"], entry.get("note", ""), cursor, cursor + len(text)))
+            judged.append(
+                Judged(text, entry["expect"], entry["kind"], entry.get("note", ""), cursor, cursor + len(text))
+            )
         except (KeyError, TypeError) as exc:
             raise InputError(f"{path}: sentence {n} lacks {exc}; each needs text, expect and kind") from exc
         if entry["expect"] not in EXPECTED_LABELS:
-            raise InputError(f"{path}: sentence {n}: expect {entry['expect']!r} is not one of {sorted(EXPECTED_LABELS)}")
+            raise InputError(
+                f"{path}: sentence {n}: expect {entry['expect']!r} is not one of {sorted(EXPECTED_LABELS)}"
+            )
         cursor += len(text) + 2
     published = data.get("published")
-    return Story(folder, str(data.get("title", "")), published, str(data.get("domain", "")), str(data.get("half", "")), tuple(judged))
+    return Story(
+        folder,
+        str(data.get("title", "")),
+        published,
+        str(data.get("domain", "")),
+        str(data.get("half", "")),
+        tuple(judged),
+    )
 
 
 def load_stories(root: Path, *, half: str) -> list[Story]:
     """The stories under `root` of the given half ("tune", "locked" or "all"), in folder order."""
     folders = sorted(p for p in root.iterdir() if (p / "story.yaml").is_file()) if root.is_dir() else []
     if not folders:
-        raise InputError(f"{root}: no story folders (each a folder with a story.yaml); see benchmarks/stories/README.md")
+        raise InputError(
+            f"{root}: no story folders (each a folder with a story.yaml); see benchmarks/stories/README.md"
+        )
     stories = [load_story(f) for f in folders]
     return [s for s in stories if half == "all" or s.half == half]
 
@@ -125,13 +138,17 @@ def _reason(v: Verdict) -> str:
     """Why the verdict came out as it did: the checks that decided it."""
     if v.label is Label.NOT_CHECKABLE:
         return f"set aside: {v.rationale[0].detail}" if v.rationale else "set aside"
+    order = {"contradicts": 0, "note": 1, "supports": 2}
     shown = [c for c in v.rationale if c.effect != "note" or c.name.endswith("unverified")]
-    return "; ".join(f"{c.name} ({c.detail})" for c in shown[:4]) or "no check fired"
+    shown.sort(key=lambda c: order.get(c.effect, 3))
+    return "; ".join(f"{c.name} ({c.detail})" for c in shown[:5]) or "no check fired"
 
 
 def run_story(story: Story, checker: Checker, *, index_root: Path) -> list[Outcome]:
     """The story's article checked against the story's own corpus."""
-    index = open_index(story.folder / "sources", checker.encoder, directory=index_root / story.folder.name, analyser=checker.analyser)
+    index = open_index(
+        story.folder / "sources", checker.encoder, directory=index_root / story.folder.name, analyser=checker.analyser
+    )
     report = dataclasses.replace(checker, index=index).check(story.article)
     outcomes = []
     for sentence in story.sentences:
@@ -174,7 +191,9 @@ def score(outcomes: Sequence[Outcome]) -> dict[str, Any]:
         "decisive_precision": _rate(sum(o.right for o in decisive), len(decisive)),
         "decisive_coverage": _rate(len(decisive), len(checkable)),
         "accuracy": _rate(sum(o.right for o in outcomes), len(outcomes)),
-        "per_error_kind": {k: f"{c['caught']}/{c['n']} caught, {c['supported']} supported" for k, c in sorted(per_kind.items())},
+        "per_error_kind": {
+            k: f"{c['caught']}/{c['n']} caught, {c['supported']} supported" for k, c in sorted(per_kind.items())
+        },
         "faithful_by_kind": _by_kind(faithful),
         "misses": [
             f"{o.story} [{o.sentence.kind}] expected {o.sentence.expect}, got {o.label.value}: "

@@ -71,6 +71,8 @@ ALTERED_MATCH = 0.6  # partial-ratio from which a same-speaker quotation reads a
 QUOTE_COVERAGE = 0.8  # share of a quotation a source must hold for the quote to count as found
 MISLEADING_CHECKS = frozenset({"superlative_mismatch", "quote_channel_mismatch"})
 OPEN_ENDED = ("_unverified", "_not_found", "_partly_found")
+NAME_SLOTS = ("person_", "organisation_", "place_")
+CLOSE_STATEMENT = 0.7  # share of the claim's statement words from which matched names alone bear it out
 STANCE_CHECKS = frozenset({"stance_supports", "stance_refutes", "stance_nei"})
 
 
@@ -95,6 +97,13 @@ def same_speaker(a: str, b: str) -> bool:
         return {w for w in re.findall(r"\w+", s.lower()) if w not in ROLE_WORDS}
 
     return bool(names(a) & names(b))
+
+
+def _names_speaker(text: str, who: str) -> bool:
+    """The claim's sentence names the source's speaker too ("WHO chief Tedros said ...")."""
+    words = set(re.findall(r"\w+", text.lower()))
+    names = [w for w in re.findall(r"\w+", who.lower()) if w not in ROLE_WORDS and len(w) > 2]
+    return bool(names) and names[-1] in words
 
 
 def _speaker_in(ev: Evidence, start: int, end: int) -> str | None:
@@ -154,14 +163,24 @@ def check_quote(claim: Claim, q: Quote, ctx: Context) -> Check:
         return Check("quote_partly_found", NOTE, f"{covered:.0%} of the quote is in the sources", hits[0][0])
     speakers = [(i, _speaker_in(ev, a.start, a.end)) for i, ev, a in hits]
     for i, who in speakers:
-        if q.speaker and who and not same_speaker(q.speaker, who):
+        if q.speaker and who and not same_speaker(q.speaker, who) and not _names_speaker(claim.text, who):
             return Check("quote_misattributed", CONTRADICTS, f"claim gives it to {q.speaker!r}; source to {who!r}", i)
     i, ev, a = hits[0]
+    changed = _changed_words(q.text, " ".join(e.passage.text for _, e, _ in hits))
+    if changed and covered >= QUOTE_COVERAGE:
+        return Check("quote_altered", CONTRADICTS, f"words not in the source's quotation: {', '.join(changed)}", i)
     if _channel_mismatch(claim, q, ev):
         detail = f"claim says the words were told to someone; {ev.source.id} says they were posted"
         return Check("quote_channel_mismatch", CONTRADICTS, detail, i)
     who = next((f", said by {w!r}" for _, w in speakers if w), "")
     return Check("quote_found", SUPPORTS, f"match {a.score:.2f}, {covered:.0%} covered{who}", i)
+
+
+def _changed_words(quoted: str, source: str) -> list[str]:
+    """Words of the claim's quotation that the source's matching span lacks (case and punctuation
+    aside): a near-verbatim quote with a word changed says something else."""
+    theirs = set(re.findall(r"\w+", parse.quote_key(source)))
+    return [w for w in re.findall(r"\w+", parse.quote_key(quoted)) if w not in theirs]
 
 
 def _altered(q: Quote, aligned: Sequence[tuple[int, Evidence, Alignment]]) -> Check | None:
@@ -254,9 +273,20 @@ def _local(claim: Claim) -> list[Mention]:
 
 
 def slot_checks(claim: Claim, ctx: Context) -> list[Check]:
-    """Each specific of the claim against the evidence (factcheck.slots)."""
+    """Each specific of the claim against the evidence (factcheck.slots), and the direction words
+    beside each matched figure ("a gain of 15%" against "a drop of 15%")."""
     found = slots.compare(claim.text, _local(claim), ctx.evidence, floor=ctx.settings.same_statement)
-    return [slots.as_check(slot, claim.start) for slot in found]
+    checks = [slots.as_check(slot, claim.start) for slot in found]
+    turned = (statement.direction_beside(claim.text, s, ctx.evidence) for s in found if s.outcome == "match")
+    return checks + [c for c in turned if c is not None]
+
+
+def _counterpart_note(words: set[str], ctx: Context, i: int) -> Check:
+    """A note naming a passage that makes the claim's statement; "same_statement" where it holds
+    nearly all the claim's words (CLOSE_STATEMENT), so the names it shares can bear the claim out."""
+    share = slots.statement_overlap(words, ctx.evidence[i].passage.text)
+    name = "same_statement" if share >= CLOSE_STATEMENT else "counterpart"
+    return Check(name, NOTE, f"{ctx.evidence[i].passage.id} makes the claim's statement ({share:.0%} of its words)", i)
 
 
 def run_checks(claim: Claim, ctx: Context) -> tuple[Check, ...]:
@@ -264,6 +294,7 @@ def run_checks(claim: Claim, ctx: Context) -> tuple[Check, ...]:
     words = slots.statement_words(claim.text, _local(claim))
     ctx = replace(ctx, near=tuple(slots.counterparts(words, ctx.evidence, floor=ctx.settings.same_statement)))
     checks: list[Check | None] = [check_similarity(ctx)]
+    checks += [_counterpart_note(words, ctx, i) for i in ctx.near]
     checks += slot_checks(claim, ctx)
     checks += [check_quote(claim, q, ctx) for q in claim.quotes if parse.is_statement(q)]
     checks += [*statement_checks(claim, ctx), check_stance(ctx)]
@@ -293,18 +324,31 @@ def decide(checks: Sequence[Check], evidence: Sequence[Evidence]) -> tuple[Label
         return label, _clip(0.45 + 0.5 * strength + 0.05 * len(against) - late)
     if "stance_refutes" in stance and not matched:
         return Label.CONTRADICTED, _clip(_stance_probability(stance["stance_refutes"], evidence, "refutes") - late)
+    near = _counterparts(checks)
     backing = stance.get("stance_supports")
-    stance_backs = backing is not None and backing.evidence not in reported
-    statement_backs = bool(matched) and bool(checks) and _states_claim(checks, reported)
+    stance_backs = backing is not None and backing.evidence in near and backing.evidence not in reported
+    close = {c.evidence for c in checks if c.name == "same_statement"} - reported
+    statement_backs = _states_claim(matched, (near | close) - reported) or _names_in(matched, close)
     if not open_ended and (stance_backs or statement_backs):
         top = max(evidence[0].score, _stance_probability(backing, evidence, "supports"))
         return Label.SUPPORTED, _clip(top + 0.05 * len(matched) - late)
     return Label.NOT_ENOUGH_EVIDENCE, _clip(1.0 - 0.5 * evidence[0].score + 0.05 * len(open_ended))
 
 
-def _states_claim(checks: Sequence[Check], reported: set[int | None]) -> bool:
-    """Whether a matched specific stands in a passage that states (not reports) the claim."""
-    return any(c.effect == SUPPORTS and c.evidence not in reported for c in checks if c.name not in STANCE_CHECKS)
+def _states_claim(matched: Sequence[Check], stating: set[int | None]) -> bool:
+    """Whether a specific value of the claim (not only a name) or its quotation stands matched in a
+    passage that states (not reports) the claim."""
+    return any(c.evidence in stating and not c.name.startswith(NAME_SLOTS) for c in matched)
+
+
+def _names_in(matched: Sequence[Check], close: set[int | None]) -> bool:
+    """A name of the claim matched in a passage that says nearly all the claim says."""
+    return any(c.name.startswith(NAME_SLOTS) and c.evidence in close for c in matched)
+
+
+def _counterparts(checks: Sequence[Check]) -> set[int | None]:
+    """The passages making the claim's statement, as `run_checks` noted them."""
+    return {c.evidence for c in checks if c.name in ("counterpart", "same_statement")}
 
 
 def by_rules(checks: Sequence[Check], label: Label) -> bool:

@@ -60,7 +60,9 @@ def check_story(folder: Path) -> list[str]:
     if not story_file.is_file():
         return [f"{folder}: no story.yaml"]
     story = yaml.safe_load(story_file.read_text(encoding="utf-8"))
-    problems = [f"{story_file}: missing {k}" for k in ("title", "published", "domain", "half", "event") if k not in story]
+    problems = [
+        f"{story_file}: missing {k}" for k in ("title", "published", "domain", "half", "event") if k not in story
+    ]
     if story.get("domain") not in DOMAINS:
         problems.append(f"{story_file}: domain {story.get('domain')!r} not one of {sorted(DOMAINS)}")
     if story.get("half") not in ("tune", "locked"):
