@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import math
 import re
 from functools import lru_cache
@@ -113,8 +114,10 @@ def read_number(text: str) -> tuple[float, float, int] | None:
 def _step(digits: str, scale: float) -> float:
     if "." in digits:
         return 0.5 * 10.0 ** -len(digits.split(".")[1]) * scale
+    if scale > 1:
+        return 0.5 * scale  # "60 million" is rounded to the million, not to ten million
     zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
-    return 0.5 * 10.0**zeros * scale if zeros or scale > 1 else 0.0
+    return 0.5 * 10.0**zeros if zeros else 0.0
 
 
 def _word_run(text: str) -> tuple[float, int, int] | None:
@@ -347,7 +350,7 @@ def duration(text: str, start: int, *, before: str) -> list[Mention]:
     if len(parts) > 1:  # "2 hours and 37 minutes": the parts add up
         read = [duration(p[0], start, before="") for p in parts]
         if all(read) and re.fullmatch(
-            r"[\s,and]*", "".join(text[a.end() : b.start()] for a, b in zip(parts, parts[1:]))
+            r"[\s,and]*", "".join(text[a.end() : b.start()] for a, b in itertools.pairwise(parts))
         ):
             lo = sum(r[0].low or 0.0 for r in read)
             hi = sum(r[0].high or 0.0 for r in read)
@@ -405,7 +408,8 @@ def time_phrase(text: str, start: int, *, before: str, after: str = "") -> list[
     values = clock(text, before)
     if values is None:
         return []
-    zone = zone_after(text[CLOCK_RE.search(text).end() :] if CLOCK_RE.search(text) else "") or zone_after(after)
+    hit = CLOCK_RE.search(text)
+    zone = zone_after(text[hit.end() :] if hit else "") or zone_after(after)
     unit = " ".join(u for u in (values[2], zone) if u)
     return [Mention("time", text, start, start + len(text), values[0], values[1], unit)]
 

@@ -84,8 +84,12 @@ def check_negation(claim: str, evidence: Sequence[Evidence], near: Sequence[int]
     return None
 
 
-AXES = ((("up", UP), ("down", DOWN)), (("east", {"east", "eastward"}), ("west", {"west", "westward"})))
-AXES += ((("north", {"north", "northward"}), ("south", {"south", "southward"})),)
+Axis = tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]]
+AXES: tuple[Axis, ...] = (
+    (("up", UP), ("down", DOWN)),
+    (("east", frozenset({"east", "eastward"})), ("west", frozenset({"west", "westward"}))),
+    (("north", frozenset({"north", "northward"})), ("south", frozenset({"south", "southward"}))),
+)
 
 
 def direction(text: str, axis: int = 0) -> set[str]:

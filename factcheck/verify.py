@@ -326,7 +326,7 @@ def decide(checks: Sequence[Check], evidence: Sequence[Evidence]) -> tuple[Label
         return Label.CONTRADICTED, _clip(_stance_probability(stance["stance_refutes"], evidence, "refutes") - late)
     near = _counterparts(checks)
     backing = stance.get("stance_supports")
-    stance_backs = backing is not None and backing.evidence in near and backing.evidence not in reported
+    stance_backs = backing is not None and backing.evidence not in reported
     close = {c.evidence for c in checks if c.name == "same_statement"} - reported
     statement_backs = _states_claim(matched, (near | close) - reported) or _names_in(matched, close)
     if not open_ended and (stance_backs or statement_backs):

@@ -1,4 +1,5 @@
-"""Verify is pure: these tests build claims and evidence by hand (no model)."""
+"""Verify is pure: these tests build claims and evidence by hand, their mentions read by the real
+spaCy pipeline (factcheck.mentions), with no embedding or stance model."""
 
 import datetime as dt
 
@@ -7,50 +8,58 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import Article, Evidence, Label, Passage, Settings, Source, extract
-from factcheck.models import DateMention, Quantity
-from factcheck.verify import dates_agree, numbers_agree, same_speaker, verify
+from factcheck.extract import claim_of_text
+from factcheck.mentions import Analyser
+from factcheck.slots import agree, comparable
+from factcheck.verify import same_speaker, verify
 
 DAY = dt.date(2026, 2, 12)
 SETTINGS = Settings()
+ANALYSER = Analyser()  # the real spaCy pipeline, loaded once for the module
 
 
 def claim_of(text: str):  # type: ignore[no-untyped-def]
-    (claim,) = extract(Article(id="a", text=text, published=DAY), threshold=0.0)
-    return claim
+    return claim_of_text(text, as_of=DAY, analyser=ANALYSER)
 
 
 def evidence(text: str, *, dense: float = 0.8, fuzzy: float = 0.8, published: dt.date | None = DAY) -> Evidence:
     source = Source(id="s", title="t", text=text, url="https://example.org/s", published=published)
-    return Evidence(Passage("s#0", "s", text, 0, len(text)), source, dense, fuzzy, fuzzy, 0.6 * dense + 0.4 * fuzzy)
+    passage = Passage("s#0", "s", text, 0, len(text), ANALYSER.analyse(text, reference=published))
+    return Evidence(passage, source, dense, fuzzy, fuzzy, 0.6 * dense + 0.4 * fuzzy)
 
 
-def q(value: float, qualifier: str = "exact") -> Quantity:
-    return Quantity("x", value, "user", qualifier, 0, 1)
+def figure(text: str):  # type: ignore[no-untyped-def]
+    (m,) = [m for m in ANALYSER.analyse(text, reference=DAY) if m.kind in ("number", "date", "duration")]
+    return m
 
 
 @pytest.mark.parametrize(
-    ("claim", "found", "agree"),
+    ("claim", "found", "agrees"),
     [
-        (q(100e6, "over"), q(100e6, "about"), True),
-        (q(100e6, "over"), q(60e6), False),
-        (q(55e6, "about"), q(55e6, "about"), True),
-        (q(85e6, "about"), q(55e6, "about"), False),
-        (q(60e6), q(60e6), True),
-        (q(60e6), q(61e6), False),
-        (q(60e6, "about"), q(63e6), True),
-        (q(10, "under"), q(9), True),
-        (q(10, "under"), q(12), False),
+        ("over 100 million users", "about 100 million users", True),
+        ("over 100 million users", "60 million users", False),
+        ("about 55 million users", "about 55 million users", True),
+        ("about 85 million users", "about 100 million users", False),
+        ("60 million users", "60 million users", True),
+        ("60 million users", "61 million users", False),
+        ("nearly 3,000 users", "2,977 users", True),
+        ("under 10 users", "9 users", True),
+        ("under 10 users", "12 users", False),
+        ("about two weeks", "14 days", True),
+        ("six to ten hours", "eight hours", True),
+        ("six to ten hours", "two days", False),
     ],
 )
-def test_numbers_agree_reads_qualifiers(claim: Quantity, found: Quantity, agree: bool) -> None:
-    assert numbers_agree(claim, found) is agree
+def test_figures_agree_reading_qualifiers_ranges_and_units(claim: str, found: str, agrees: bool) -> None:
+    a, b = figure(f"They counted {claim} in all."), figure(f"They counted {found} in all.")
+    assert comparable(a, b) and agree(a, b) is agrees
 
 
-def test_dates_agree_as_far_as_both_say() -> None:
-    aug = DateMention("August 2025", 2025, 8, None, False, 0, 1)
-    assert dates_agree(aug, DateMention("1 August 2025", 2025, 8, 1, False, 0, 1))
-    assert dates_agree(aug, DateMention("2025", 2025, None, None, False, 0, 1))
-    assert not dates_agree(aug, DateMention("October 2025", 2025, 10, None, False, 0, 1))
+def test_dates_agree_as_far_as_the_claim_says() -> None:
+    aug = figure("It happened in August 2025.")
+    assert agree(aug, figure("It happened on 1 August 2025."))
+    assert not agree(aug, figure("It happened in 2025."))  # the month is not borne out
+    assert not agree(aug, figure("It happened in October 2025."))
 
 
 @pytest.mark.parametrize(
@@ -78,14 +87,15 @@ def test_number_mismatch_contradicts_with_the_evidence_that_shows_it() -> None:
     assert verdict.evidence[check.evidence].passage.text.endswith("about 55 million users.")  # type: ignore[index]
 
 
-def test_a_figure_about_another_subject_does_not_count() -> None:
+def test_a_figure_about_another_subject_never_supports() -> None:
     verdict = verify(
         claim_of("MAX has about 85 million users."),
         [evidence("WhatsApp has about 85 million users.", dense=0.5, fuzzy=0.5)],
         as_of=DAY,
         settings=SETTINGS,
     )
-    assert verdict.label is Label.NOT_ENOUGH_EVIDENCE
+    assert verdict.label is not Label.SUPPORTED
+    assert any(c.name == "organisation_mismatch" and "WhatsApp" in c.detail for c in verdict.rationale)
 
 
 def test_misattributed_quote() -> None:
@@ -138,7 +148,7 @@ def test_no_evidence_is_not_enough_evidence() -> None:
 
 
 def test_set_aside_claims_are_not_checkable() -> None:
-    claim = claim_of("Is this the end?")
+    (claim,) = extract(Article(id="a", text="Is this the end?", published=DAY), analyser=ANALYSER)
     verdict = verify(claim, [evidence("Unrelated.")], as_of=DAY, settings=SETTINGS)
     assert verdict.label is Label.NOT_CHECKABLE and verdict.evidence == ()
 

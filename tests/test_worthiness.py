@@ -1,5 +1,6 @@
 """The learned check-worthiness scorer: artifact, fitting, and its place in the pipeline."""
 
+import dataclasses
 import json
 
 import numpy as np
@@ -49,7 +50,7 @@ def test_learned_scores_rank_claims_above_chatter(encoder) -> None:  # type: ign
 
 def test_scorer_settings_choose_the_checker_scorer(demo_checker: Checker) -> None:
     assert demo_checker.worthiness is not None  # the default is mixed
-    plain = Checker(demo_checker.index, demo_checker.encoder, Settings(checkworthiness="heuristic"))
+    plain = dataclasses.replace(demo_checker, settings=Settings(checkworthiness="heuristic"), worthiness=None)
     assert plain.worthiness is None
     text = "Telegram has about 60 million daily users in Russia. The stakes could not be higher."
     for checker in (demo_checker, plain):
