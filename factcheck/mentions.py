@@ -108,13 +108,20 @@ COUNT_SKIP = {"of", "the", "a", "an", "more", "other", "additional", "further", 
 def _counted_noun(doc: Any, after: int) -> str:
     """The noun a number counts, from the part-of-speech tags: "60 million daily users" → "user",
     "four of the seven reactors" → "reactor"; "" where the number stands alone."""
-    for token in doc[after : after + 5]:
+    for i, token in enumerate(doc[after : after + 5], after):
         if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME"):
-            return str(token.lemma_.lower())
+            return _compound_head(doc, i)
         if token.pos_ in ("ADJ", "NUM", "DET") or token.lower_ in COUNT_SKIP:
             continue
         break
     return ""
+
+
+def _compound_head(doc: Any, i: int) -> str:
+    """The last noun of a compound ("two canal pilots" counts pilots, "25 crew members" members)."""
+    while i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN" and doc[i].pos_ in ("NOUN", "PROPN"):
+        i += 1
+    return str(doc[i].lemma_.lower())
 
 
 def _with_context(mention: Mention, context: tuple[str, ...]) -> Mention:

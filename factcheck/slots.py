@@ -48,9 +48,7 @@ def comparable(claim: Mention, found: Mention) -> bool:
     if claim.kind != found.kind:
         return False
     if claim.kind in ("number", "ordinal"):
-        if claim.unit or found.unit:
-            return claim.unit == found.unit
-        return len(set(claim.context) & set(found.context)) >= 2
+        return _same_count(claim, found)
     if claim.kind == "percent":
         return claim.unit == found.unit
     if claim.kind == "money":
@@ -62,6 +60,19 @@ def comparable(claim: Mention, found: Mention) -> bool:
             a != "??" and a.strip("?") and b.strip("?") for a, b in zip(_parts(claim), _parts(found), strict=False)
         )
     return True
+
+
+def _same_count(a: Mention, b: Mention) -> bool:
+    """Whether two figures count the same thing: the same counted noun, or one's noun in the other's
+    context ("21 members of the crew" and "25 crew members"); a figure without a noun ("stands at
+    246") counts what one with a noun counts where their contexts share two words."""
+    if a.unit == b.unit and a.unit:
+        return True
+    if (a.unit and a.unit in b.context) or (b.unit and b.unit in a.context):
+        return True
+    if a.unit and b.unit:
+        return False
+    return len(set(a.context) & set(b.context)) >= 2
 
 
 def agree(claim: Mention, found: Mention) -> bool:
@@ -79,7 +90,7 @@ def agree(claim: Mention, found: Mention) -> bool:
         shifts = [z + h for z in _zone_shifts(claim, found) for h in _half_days(claim, found)]
         return any(overlaps(a_lo - TIME_SLACK, a_hi + TIME_SLACK, b_lo + s, b_hi + s) for s in shifts)
     if claim.kind == "duration":
-        return overlaps(a_lo * (1 - DURATION_SLACK), a_hi * (1 + DURATION_SLACK), b_lo, b_hi)
+        return _within(a_lo * (1 - DURATION_SLACK), a_hi * (1 + DURATION_SLACK), b_lo, b_hi)
     return overlaps(a_lo, a_hi, b_lo, b_hi)
 
 
@@ -220,16 +231,17 @@ def counterparts(claim_words: set[str], evidence: Sequence[Evidence], *, floor: 
 
 def compare_slot(m: Mention, evidence: Sequence[Evidence], near: Sequence[int], *, claim_text: str = "") -> Slot:
     """One claim mention against the evidence (`near`: its counterpart passages, best first). A
-    counterpart that gives the same kind of value in the same role decides; else an agreeing
-    mention anywhere matches."""
+    counterpart with an agreeing value of the same kind and role matches; else the best counterpart
+    with such a value that differs mismatches; else an agreeing mention anywhere matches."""
     if m.kind in NAME_KINDS:
         return _compare_name(m, evidence, near, claim_text)
+    rivals_in = {i: [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f)] for i in near}
     for i in near:
-        rivals = [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f)]
-        agreeing = next((f for f in rivals if agree(m, f)), None)
+        agreeing = next((f for f in rivals_in[i] if agree(m, f)), None)
         if agreeing is not None:
             return Slot(m, "match", i, agreeing)
-        aligned = _aligned(m, rivals)
+    for i in near:
+        aligned = _aligned(m, rivals_in[i])
         if aligned is not None and conflicts(m, aligned):
             return Slot(m, "mismatch", i, aligned)
     for i, e in enumerate(evidence):
