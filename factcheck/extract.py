@@ -9,7 +9,8 @@ being dropped, so a report can show what was skipped and why. Reasons:
     question      a (rhetorical) question
     fragment      fewer than four words
     opinion       hype or opinion cues outweigh the checkable content
-    not_factual   nothing checkable: no figure, date, quotation, attribution or named actor
+    not_factual   nothing checkable: no figure, date, quotation, named actor, nor a verb of
+                  saying, doing, finding or causing
 """
 
 from __future__ import annotations
@@ -59,6 +60,15 @@ EVENT_RE = re.compile(
     r"|modell?ed|founded|based in|elected|killed|died)\b"
 )
 
+# Words that make a statement of fact checkable without a figure or a name: a finding, a cause, a
+# rule, a rank ("regulators concluded the outages were caused by ...", "the longest strike").
+FACT_RE = re.compile(
+    r"(?i)\b(?:conclu\w+|found|find(?:s|ings?)|ruled|showed|shows|revealed|confirm\w*|blam\w+|caus\w+"
+    r"|because|due to|led to|resulted|triggered|attribut\w+|approv\w+|authori[sz]\w+|convicted|voted"
+    r"|won|lost|agreed|allow\w*|forbid\w*|prohibit\w*|may not|compromised|evidence|records?"
+    r"|largest|biggest|longest|highest|lowest|smallest|shortest|deadliest|first|only)\b"
+)
+
 T = TypeVar("T", Quantity, DateMention, Quote, Entity, Mention)
 # Kinds of mention that make a sentence concrete enough to check whatever its score.
 CONCRETE_KINDS = frozenset({"number", "percent", "money", "quantity", "date", "weekday", "time", "duration", "ordinal"})
@@ -104,15 +114,17 @@ def _form_reason(sentence: str, title: str) -> str | None:
 
 
 def concrete(sentence: str, mentions: Sequence[Mention], counts: dict[str, int]) -> bool:
-    """A checkable element: a figure, date or time, an attributed quotation, or a named actor
-    with an attribution or event verb."""
+    """A checkable element: a figure, date or time, an attributed quotation, a named actor, or a
+    verb of saying, doing, finding or causing, or a rank ("the longest")."""
     if counts["quantities"] or counts["dates"] or counts["attributed_quotes"]:
         return True
-    if any(m.kind in CONCRETE_KINDS for m in mentions):
+    if any(m.kind in CONCRETE_KINDS or m.kind in NAMED_ACTORS for m in mentions):
         return True
-    if mentions:
-        return any(m.kind in NAMED_ACTORS for m in mentions)
-    return counts["entities"] > 0 and bool(ATTRIBUTION_RE.search(sentence) or EVENT_RE.search(sentence))
+    unquoted = _unquoted(sentence)
+    if any(r.search(unquoted) for r in (ATTRIBUTION_RE, EVENT_RE, FACT_RE)):
+        return True
+    # Without typed mentions, capitalised words stand in for names ("Few", "No" start sentences).
+    return not mentions and counts["entities"] > 0 and bool(EVENT_RE.search(unquoted))
 
 
 def _score_reason(sentence: str, score: float, threshold: float, *, is_concrete: bool) -> str | None:

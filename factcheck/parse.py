@@ -96,7 +96,9 @@ NOT_ENTITIES = {
     "For", "With", "But", "And", "Or", "If", "While", "When", "Today", "We", "I", "He", "She",
     "They", "Our", "His", "Her", "Their", "Trying", "After", "Before", "Since", "From", "To",
 }  # fmt: skip
-NEGATION_RE = re.compile(r"(?i)\b(?:not|never|no|neither|denied|denies|deny|refused|refuses)\b|n[’']t\b")
+NEGATION_RE = re.compile(
+    r"(?i)\b(?:not|never|no|neither|nor|nobody|none|nothing|cannot|denied|denies|deny|refused|refuses)\b|n[’']t\b"
+)
 
 
 def _number_value(token: str) -> float:
