@@ -71,6 +71,7 @@ def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
         context = _context(doc, ent.start, ent.end)
         found += _typed(doc, ent, context, reference)
     found += quantify.time_phrases(doc.text, taken=[(m.start, m.end) for m in found])
+    found += quantify.duration_phrases(doc.text, taken=[(m.start, m.end) for m in found])
     return sorted(found, key=lambda m: (m.start, m.kind))
 
 

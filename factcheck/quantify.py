@@ -62,6 +62,7 @@ TIME_UNITS = {
 DURATION_RE = re.compile(
     r"(?i)(?P<num>(?:[\w.,]+\s+){0,3}?[\w.,]+(?:\s+(?:to|and|or|-|–)\s+[\w.,]+)?(?:\s+and\s+a\s+half)?)\s*-?\s*"
     r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b(?!\s+ago)"
+    r"(?P<half>\s+and\s+a\s+half)?"
 )
 CLOCK_RE = re.compile(
     r"(?i)(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?![\d:])"
@@ -203,6 +204,9 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
         return [Mention("percent", text + after[: ratio.end()], start, start + end, value * 0.97, value * 1.03)]
     if re.search(r"(?i)\ball\s+but\s*$", before) or (re.match(r"(?i)^one$", text) and after.startswith(" of ")):
         return []  # "all but one of the 29", "one of the proudest": no count of their own
+    if re.match(r"(?i)\s*(?:%|per\s*cent\b|percent\b)", after):
+        cent = re.match(r"(?i)\s*(?:%|per\s*cent|percent)", after)
+        return percent(text + after[: cent.end()] if cent else text, start, before=before)
     if unit and _pint_unit(unit):
         return quantity(f"{text} {unit}", start, before=before, after=after, unit=unit, span=len(text))
     values = figure(text, before)
@@ -356,11 +360,13 @@ def duration(text: str, start: int, *, before: str) -> list[Mention]:
             hi = sum(r[0].high or 0.0 for r in read)
             return [Mention("duration", text, start, start + len(text), lo, hi, "second")]
     m = parts[0] if parts else None
-    if m is None or re.search(r"(?i)\b(?:ago|old|later|earlier)\b", text[m.end() :][:12]):
+    if m is None or re.search(r"(?i)\b(?:ago|old)\b", text[m.end() :][:12]):
         return []
     unit = m["unit"].lower().rstrip("s")
     body = re.sub(r"(?i)^(?:the|for|lasting|some\s+of)\s+", "", m["num"].strip())
-    half = 0.5 if re.search(r"(?i)\band\s+a\s+half$", body) else 0.0
+    if re.search(r"(?i)\d(?:st|nd|rd|th)$", body):
+        return []  # "the 23rd minute" is a point in a match, not a length of time
+    half = 0.5 if m["half"] or re.search(r"(?i)\band\s+a\s+half$", body) else 0.0
     body = re.sub(r"(?i)\s+and\s+a\s+half$", "", body)
     qualifier, body = _split_qualifier(body, before + " " + text[: m.start()])
     values = _duration_count(body, qualifier)
@@ -450,6 +456,15 @@ def time_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
         if values:
             unit = " ".join(u for u in (values[2], zone_after(text[m.end() : m.end() + 20])) if u)
             found.append(Mention("time", m[0], m.start(), m.end(), values[0], values[1], unit))
+    return found
+
+
+def duration_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Durations with digits spaCy did not type ("only 90 seconds later"), outside spans read."""
+    found = []
+    for m in re.finditer(r"(?i)\b\d[\d.,]*\s*-?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found += duration(m[0], m.start(), before=text[max(0, m.start() - 25) : m.start()])
     return found
 
 

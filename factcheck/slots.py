@@ -27,6 +27,8 @@ NAME_KINDS = ("person", "organisation", "place")
 SLOT_NAMES = {"number": "number", "quantity": "unit"}  # check names: number_mismatch, unit_mismatch, ...
 TIME_SLACK = 10.0  # minutes either side of a stated clock time
 DURATION_SLACK = 0.1  # share of a duration either side
+RELATED_SHARE = 0.6  # a related passage holds this share of the counterpart floor of statement words
+RELATED_CONTEXT = 2  # context words a related passage's differing value shares with the claim's
 NAME_STOP = frozenset("the of and for a an de la le".split())
 
 
@@ -229,10 +231,20 @@ def counterparts(claim_words: set[str], evidence: Sequence[Evidence], *, floor: 
     return [i for _, i in sorted(keep, reverse=True)]
 
 
-def compare_slot(m: Mention, evidence: Sequence[Evidence], near: Sequence[int], *, claim_text: str = "") -> Slot:
+def compare_slot(
+    m: Mention,
+    evidence: Sequence[Evidence],
+    near: Sequence[int],
+    *,
+    claim_text: str = "",
+    related: Sequence[int] = (),
+) -> Slot:
     """One claim mention against the evidence (`near`: its counterpart passages, best first). A
     counterpart with an agreeing value of the same kind and role matches; else the best counterpart
-    with such a value that differs mismatches; else an agreeing mention anywhere matches."""
+    with such a value that differs mismatches; else an agreeing mention anywhere matches; else a
+    `related` passage (sharing less of the statement) mismatches where its differing value shares
+    RELATED_CONTEXT words of context with the claim's ("2:20 am Japan time" and "12:20 am Japan
+    time")."""
     if m.kind in NAME_KINDS:
         return _compare_name(m, evidence, near, claim_text)
     rivals_in = {i: [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f)] for i in near}
@@ -248,7 +260,17 @@ def compare_slot(m: Mention, evidence: Sequence[Evidence], near: Sequence[int], 
         for found in with_weekdays(e.passage.mentions):
             if found.kind == m.kind and _loosely_comparable(m, found, e.passage.text) and agree(m, found):
                 return Slot(m, "match", i, found)
+    for i in related:
+        rivals = [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f) and _counts_named(m, f)]
+        aligned = _aligned(m, [r for r in rivals if len(set(m.context) & set(r.context)) >= RELATED_CONTEXT])
+        if aligned is not None and conflicts(m, aligned):
+            return Slot(m, "mismatch", i, aligned)
     return Slot(m, "unverified")
+
+
+def _counts_named(m: Mention, found: Mention) -> bool:
+    """Figures outside a counterpart are compared only where both name what they count."""
+    return m.kind not in ("number", "ordinal") or bool(m.unit and found.unit)
 
 
 def _loosely_comparable(m: Mention, found: Mention, text: str) -> bool:
@@ -303,8 +325,10 @@ def compare(
     """Every comparable mention of the claim (offsets into `claim_text`) against the evidence."""
     kinds = (*VALUE_KINDS, *NAME_KINDS)
     mine = [m for m in with_weekdays(claim_mentions) if m.kind in kinds]
-    near = counterparts(statement_words(claim_text, claim_mentions), evidence, floor=floor)
-    found = [compare_slot(m, evidence, near, claim_text=claim_text) for m in _deduplicated(mine)]
+    words = statement_words(claim_text, claim_mentions)
+    near = counterparts(words, evidence, floor=floor)
+    related = [i for i in counterparts(words, evidence, floor=floor * RELATED_SHARE) if i not in near]
+    found = [compare_slot(m, evidence, near, claim_text=claim_text, related=related) for m in _deduplicated(mine)]
     return _without_taken_rivals(found)
 
 
