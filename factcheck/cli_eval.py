@@ -20,6 +20,8 @@ from .harness import evaluate_checkworthiness, evaluate_retrieval, evaluate_stan
 from .nlidata import STANCE_SETS
 from .pipeline import Checker
 from .stance import load_stance
+from .liar import load_liar, run_liar
+from .liar import score as score_liar
 from .stories import load_stories, run_stories, score
 
 eval_app = typer.Typer(help="Measure quality on public benchmark data.", no_args_is_help=True)
@@ -151,3 +153,25 @@ def stories(
         typer.echo(f"    {line}")
     if json_out:
         json_out.write_text(json.dumps({**numbers, "misses": misses}, indent=2) + "\n", encoding="utf-8")
+
+
+@eval_app.command("liar")
+def liar(
+    data: Annotated[Path, typer.Argument(help="LIAR-PLUS JSON Lines (../shared/benchmarks/liar-plus/val2.jsonl).")],
+    part: Annotated[str, typer.Option(help="all | even | odd: which records to look up (all are pooled).")] = "all",
+    config: ConfigOpt = None,
+    json_out: JsonOpt = None,
+) -> None:
+    """PolitiFact claims looked up against the pooled fact-check justifications: precision and
+    coverage of decisive verdicts on true/mostly-true vs false/pants-fire claims, next to the
+    majority guess."""
+    try:
+        if part not in PARTS:
+            raise InputError(f"--part {part!r}: use all, even or odd")
+        rows = load_liar(data)
+        checker = Checker.for_corpora(settings=load_settings(config))
+        looked = run_liar(rows, checker)
+        numbers = score_liar(looked[PARTS[part]])
+    except FactcheckError as exc:
+        raise fail(exc) from None
+    _emit(f"liar-plus: {data.name} ({part})", numbers, json_out)

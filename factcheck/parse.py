@@ -97,7 +97,8 @@ NOT_ENTITIES = {
     "They", "Our", "His", "Her", "Their", "Trying", "After", "Before", "Since", "From", "To",
 }  # fmt: skip
 NEGATION_RE = re.compile(
-    r"(?i)\b(?:not|never|no|neither|nor|nobody|none|nothing|cannot|denied|denies|deny|refused|refuses)\b|n[’']t\b"
+    r"(?i)\b(?:not|never|no|neither|nor|nobody|none|nothing|cannot|denied|denies|deny|refused|refuses"
+    r"|(?:is|was|are|were|has|have|had|do|does|did|could|would|should|must|need)nt|cant|wont)\b|n[’']t\b"
 )
 
 

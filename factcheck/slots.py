@@ -28,6 +28,9 @@ SLOT_NAMES = {"number": "number", "quantity": "unit"}  # check names: number_mis
 TIME_SLACK = 10.0  # minutes either side of a stated clock time
 DURATION_SLACK = 0.1  # share of a duration either side
 NAME_COUNTERPARTS = 2  # best counterparts where another name in the same role contradicts a name
+# Kinds whose only value in a counterpart is in the claim's role even without shared context words
+# (a statement has one date, one time); a lone figure or sum may count something else.
+ALONE_ALIGNS = frozenset({"date", "weekday", "time", "duration", "ordinal", "percent", "quantity", "number"})
 RELATED_SHARE = 0.6  # a related passage holds this share of the counterpart floor of statement words
 RELATED_CONTEXT = 2  # context words a related passage's differing value shares with the claim's
 NAME_STOP = frozenset("the of and for a an de la le".split())
@@ -176,9 +179,38 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Z]\w*", name) if w.lower() not in NAME_STOP).lower()
 
 
+# Names that stand for one country (a place named one way in a claim, another in a source).
+ALIASES = (
+    frozenset({"us", "usa", "united states", "united states of america", "america", "american"}),
+    frozenset({"uk", "britain", "great britain", "united kingdom", "british"}),
+    frozenset({"eu", "european union"}),
+    frozenset({"un", "united nations"}),
+)
+
+
+def _plain(text: str) -> str:
+    """Lower case words with dotted initials joined: "the U. S." → "the us"."""
+    text = re.sub(r"\b([A-Za-z])\.\s?(?=[A-Za-z]\b\.?)", r"\1", text)
+    return " ".join(re.findall(r"\w+", re.sub(r"[’']s\b", "", text.lower())))
+
+
+def _alias_in(mention: Mention, text: str) -> bool | None:
+    """Whether `text` names the mention's country by any of its names; None for other names."""
+    key = " ".join(w for w in _plain(mention.text).split() if w != "the")
+    group = next((g for g in ALIASES if key in g), None)
+    if group is None:
+        return None
+    plain = f" {_plain(text)} "
+    return any(f" {alias} " in plain for alias in group)
+
+
 def name_in(mention: Mention, text: str) -> bool:
     """Whether `text` names what `mention` names: a person by surname, an organisation or place by
-    all its significant words, or by its acronym either way ("FDIC")."""
+    all its significant words, or by its acronym either way ("FDIC"); a country by any of its
+    names ("the U.S." and "America")."""
+    alias = _alias_in(mention, text)
+    if alias is not None:
+        return alias
     words = set(re.findall(r"\w+", text.lower()))
     mine = _name_words(mention.text)
     if not mine:
@@ -287,14 +319,20 @@ def _loosely_comparable(m: Mention, found: Mention, text: str) -> bool:
 
 def _aligned(m: Mention, rivals: Sequence[Mention]) -> Mention | None:
     """The rival mention in the same role as `m`: the only one, or the one sharing most context."""
-    if len(rivals) == 1:
+    if len(rivals) == 1 and m.kind in ALONE_ALIGNS:
         return rivals[0]
     shared = [(len(set(m.context) & set(r.context)), r.start, r) for r in rivals]
     best = max(shared, default=None, key=lambda t: (t[0], -t[1]))
     return best[2] if best and best[0] >= 1 else None
 
 
-RIVAL_KINDS = {"person": {"person"}, "organisation": {"organisation", "place"}, "place": {"place", "organisation"}}
+def _rival_kind(m: Mention, f: Mention) -> bool:
+    """Names of one kind are rivals; a one-word place and a one-word organisation too, since the
+    tagger often confuses them ("Bodrum" typed as an organisation), unless one is a known country."""
+    if m.kind == f.kind:
+        return True
+    pair = {m.kind, f.kind} == {"organisation", "place"}
+    return pair and all(len(_name_words(x.text)) == 1 and _alias_in(x, "") is None for x in (m, f))
 
 
 def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int], claim_text: str) -> Slot:
@@ -310,7 +348,7 @@ def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int],
             return Slot(m, "match", i)
         mentions = evidence[i].passage.mentions
         rivals = [
-            f for f in mentions if f.kind in RIVAL_KINDS[m.kind] and not same_name(m, f) and not name_in(f, claim_text)
+            f for f in mentions if _rival_kind(m, f) and not same_name(m, f) and not name_in(f, claim_text)
         ]
         aligned = _aligned(m, [r for r in rivals if set(m.context) & set(r.context)])
         if aligned is not None:

@@ -15,6 +15,7 @@ from .retrieve import content_words
 from .slots import Slot, agree, comparable
 
 CONTRADICTS, NOTE = "contradicts", "note"
+NEGATION_SHARED = 3  # words a clause must share with the claim before its polarity is compared
 CLAUSE_RE = re.compile(
     r"[;:—–]|[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and)\b|\b(?:but|whereas|although)\b"
 )
@@ -75,7 +76,7 @@ def check_negation(claim: str, evidence: Sequence[Evidence], near: Sequence[int]
     """The clause that makes the claim's statement says the opposite ("found no fault")."""
     for i in near:
         clause, share = best_clause(claim, evidence[i].passage.text)
-        if share < floor:
+        if share < floor or len(words(claim) & words(clause)) < NEGATION_SHARED:
             continue
         mine, theirs = parse.negations(claim) > 0, parse.negations(clause) > 0
         if mine != theirs:
@@ -221,9 +222,32 @@ def check_causal(claim: str, evidence: Sequence[Evidence], near: Sequence[int]) 
     return None
 
 
-def reports_claim(passage: str) -> bool:
-    """The passage reports a claim being made, or calls one false: it is no evidence of the claim."""
-    return bool(REPORT_RE.search(passage) or FALSITY_RE.search(passage))
+ATTRIBUTED_RE = re.compile(
+    r"(?i)\b(?:said|says|saying|told|stated|claimed|claims|wrote|writes|posted|tweeted|argued|asserted"
+    r"|insisted|suggested|according\s+to|headlines?)\b"
+)
+SAYS_RE = re.compile(r"(?i)^\s*says\s+(?:that\s+)?")
+QUOTED_SHARE = 0.6  # share of a claim's words inside a passage's quotation for it to be a quotation
+
+
+def reports_claim(claim: str, passage: str, *, fact_check: bool = False) -> bool:
+    """The passage reports a claim being made, or calls one false: it is no evidence of the claim.
+
+    Also where the passage quotes the claim's words from someone ("Gowdy said the US had 'the last
+    flag flying in Benghazi'") and the claim itself attributes nothing: a quotation is what someone
+    said, not what is so. In a fact-check article (`fact_check`), a passage that restates the claim
+    (QUOTED_SHARE of its words) and attributes it to someone is the claim under review."""
+    if REPORT_RE.search(passage) or FALSITY_RE.search(passage):
+        return True
+    claim = SAYS_RE.sub("", claim)  # "Says X" (a fact-checker's shorthand for "the speaker says X") claims X
+    mine = words(claim)
+    restated = bool(mine) and len(mine & words(passage)) / len(mine) >= QUOTED_SHARE
+    if fact_check and restated and ATTRIBUTED_RE.search(passage):
+        return True
+    if ATTRIBUTED_RE.search(claim) or parse.quote_spans(claim):
+        return False
+    quoted = set().union(*(words(passage[a:b]) for a, b in parse.quote_spans(passage)))
+    return bool(mine) and len(mine & quoted) / len(mine) >= QUOTED_SHARE
 
 
 def check_debunked(claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float) -> Check | None:

@@ -256,7 +256,11 @@ def statement_checks(claim: Claim, ctx: Context) -> list[Check | None]:
     """Polarity, direction, superlative scope, causal roles, debunking; and a note where the
     passage making the claim's statement only reports it."""
     text, ev, near, floor = claim.text, ctx.evidence, ctx.near, ctx.settings.same_statement
-    reported = [i for i in near[:1] if statement.reports_claim(ev[i].passage.text)]
+    reported = [
+        i
+        for i, e in enumerate(ev)
+        if statement.reports_claim(text, e.passage.text, fact_check=e.source.kind == "fact_check")
+    ]
     return [
         statement.check_negation(text, ev, near, floor=floor),
         statement.check_direction(text, ev, near, floor=floor),
