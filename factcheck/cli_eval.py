@@ -17,11 +17,11 @@ from .config import SCORERS, Settings
 from .embed import SentenceTransformerEncoder
 from .errors import FactcheckError, InputError
 from .harness import evaluate_checkworthiness, evaluate_retrieval, evaluate_stance, evaluate_verdicts
+from .liar import load_liar, run_liar
+from .liar import score as score_liar
 from .nlidata import STANCE_SETS
 from .pipeline import Checker
 from .stance import load_stance
-from .liar import load_liar, run_liar
-from .liar import score as score_liar
 from .stories import load_stories, run_stories, score
 
 eval_app = typer.Typer(help="Measure quality on public benchmark data.", no_args_is_help=True)

@@ -66,7 +66,8 @@ def load_liar(path: Path) -> list[Rated]:
             rating = str(record["label"])
             rows.append(Rated(str(record["id"]), str(record["claim"]), rating, str(record["justification"])))
         except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"{path}:{n}: not a LIAR-PLUS record ({exc}); need id, label, claim, justification") from exc
+            need = "id, label, claim, justification"
+            raise InputError(f"{path}:{n}: not a LIAR-PLUS record ({exc}); need {need}") from exc
         if rating not in HOLDS | FALSE | MIXED:
             raise InputError(f"{path}:{n}: unknown rating {rating!r}")
     return rows

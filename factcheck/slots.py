@@ -347,9 +347,7 @@ def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int],
         if holds(evidence[i]):
             return Slot(m, "match", i)
         mentions = evidence[i].passage.mentions
-        rivals = [
-            f for f in mentions if _rival_kind(m, f) and not same_name(m, f) and not name_in(f, claim_text)
-        ]
+        rivals = [f for f in mentions if _rival_kind(m, f) and not same_name(m, f) and not name_in(f, claim_text)]
         aligned = _aligned(m, [r for r in rivals if set(m.context) & set(r.context)])
         if aligned is not None:
             return Slot(m, "mismatch", i, aligned)
