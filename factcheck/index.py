@@ -36,7 +36,7 @@ from .models import Mention, Passage, Source
 if TYPE_CHECKING:
     from .mentions import Analyser
 
-FORMAT_VERSION = 2  # 2: passages carry their typed mentions (factcheck.mentions)
+FORMAT_VERSION = 3  # 2: passages carry typed mentions; 3: re-analysed (derived weekdays, durations, zones)
 
 
 class VectorIndex(Protocol):

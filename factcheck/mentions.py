@@ -11,11 +11,12 @@ day, durations, money magnitudes, count phrases). spaCy loads on first use, behi
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from . import quantify
+from . import parse, quantify
 from .errors import ModelError
 from .models import Mention
 
@@ -72,7 +73,17 @@ def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
         found += _typed(doc, ent, context, reference)
     found += quantify.time_phrases(doc.text, taken=[(m.start, m.end) for m in found])
     found += quantify.duration_phrases(doc.text, taken=[(m.start, m.end) for m in found])
-    return sorted(found, key=lambda m: (m.start, m.kind))
+    return sorted(_without_zone_places(found, doc.text), key=lambda m: (m.start, m.kind))
+
+
+def _without_zone_places(found: list[Mention], text: str) -> list[Mention]:
+    """A place that names a clock time's zone ("11:40 am New York time") is part of the time."""
+    zones = [m.end for m in found if m.kind == "time" and "tz:" in m.unit]
+    return [
+        m
+        for m in found
+        if not (m.kind == "place" and any(0 <= m.start - end <= 3 and not text[end : m.start].strip() for end in zones))
+    ]
 
 
 def _context(doc: Any, start: int, end: int) -> tuple[str, ...]:
@@ -87,6 +98,9 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
         return [Mention(NAME_KINDS[label], text, start, end, unit=quantify.name_key(text), context=context)]
     after = doc.text[end : end + 60]
     before = doc.text[max(0, start - 25) : start]
+    day = DAY_BEFORE_RE.search(before) if label == "DATE" else None
+    if day and re.match(parse.MONTH_RE, text, re.I):  # "31" and "October 2022" tagged apart
+        start, text, before = start - len(day[0]), day[0] + text, before[: day.start()]
     unit = _counted_noun(doc, ent.end)
     readers = {
         "CARDINAL": lambda: quantify.cardinal(text, start, before=before, after=after, unit=unit),
@@ -103,6 +117,7 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
     return [_with_context(m, context) for m in reader()]
 
 
+DAY_BEFORE_RE = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 COUNT_SKIP = {"of", "the", "a", "an", "more", "other", "additional", "further", "new", "extra"}
 
 

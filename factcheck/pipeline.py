@@ -25,7 +25,7 @@ from .inputs import article_from_record
 from .mentions import Analyser
 from .models import Article, ArticleReport, Claim, Verdict
 from .parse import is_statement
-from .retrieve import search
+from .retrieve import search, with_part_evidence
 from .stance import StanceModel, attach, load_stance
 from .verify import verify
 from .worthiness import WorthinessModel, mix
@@ -104,6 +104,7 @@ class Checker:
         quotes = [[q.text for q in claims[i].quotes if is_statement(q)] for i in live]
         dates = [as_of[i] for i in live]
         found = search(texts, live_vectors, self.index, quotes=quotes, as_of=dates, settings=self.settings)
+        found = with_part_evidence(texts, found, self.encoder.encode, self.index, as_of=dates, settings=self.settings)
         if self.stance is not None:
             found = attach(self.stance, texts, found, top_k=self.settings.stance_top_k)
         evidence = dict(zip(live, found, strict=True))

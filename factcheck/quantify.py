@@ -204,6 +204,10 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
         return [Mention("percent", text + after[: ratio.end()], start, start + end, value * 0.97, value * 1.03)]
     if re.search(r"(?i)\ball\s+but\s*$", before) or (re.match(r"(?i)^one$", text) and after.startswith(" of ")):
         return []  # "all but one of the 29", "one of the proudest": no count of their own
+    if re.fullmatch(r"(?:[1-9]|[12]\d|3[01])", text.strip()) and re.match(rf"(?i)\s+(?:of\s+)?{parse.MONTH_RE}", after):
+        return []  # "31 October": a day of the month, read with its date
+    if _currency(text, before[-1:], ""):
+        return money(text, start, before=before, after=after)  # "between two and four US dollars"
     if re.match(r"(?i)\s*(?:%|per\s*cent\b|percent\b)", after):
         cent = re.match(r"(?i)\s*(?:%|per\s*cent|percent)", after)
         return percent(text + after[: cent.end()] if cent else text, start, before=before)
@@ -338,10 +342,32 @@ def date_phrase(text: str, start: int, *, before: str, reference: dt.date | None
         found.append(Mention("date", d.text, start + d.start, start + d.end, unit=key))
     if not any(m.kind == "date" for m in found):
         for m in DAY_MONTH_RE.finditer(text):
-            month = parse._month(m["m1"] or m["m2"])
-            key = f"????-{month:02d}-{int(m['d1'] or m['d2']):02d}"
+            month, day = parse._month(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
+            key = f"????-{month:02d}-{day:02d}"
             found.append(Mention("date", m[0], start + m.start(), start + m.end(), unit=key))
+            weekday = _weekday_near(month, day, reference)
+            if weekday is not None and not any(w.kind == "weekday" for w in found):
+                span = (start + m.start(), start + m.end())
+                found.append(Mention("weekday", m[0], *span, float(weekday), float(weekday), unit=DERIVED))
     return found
+
+
+DERIVED = "derived"  # a weekday worked out from a day and month, the year taken from the text's date
+
+
+def _weekday_near(month: int, day: int, reference: dt.date | None) -> int | None:
+    """The weekday of day/month in the year that puts it nearest `reference` (the date of the text
+    it appears in): "16 November" in a report of 17 November 2023 was a Thursday."""
+    if reference is None:
+        return None
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    nearest = min(candidates, key=lambda d: abs((d - reference).days), default=None)
+    return nearest.weekday() if nearest else None
 
 
 def _two(part: int | None) -> str:

@@ -270,3 +270,48 @@ def search(
         evidence_for(t, v, hits, index, quotes=q, as_of=d, settings=settings)
         for t, v, hits, q, d in zip(texts, vectors, dense_hits, quotes, dates, strict=True)
     ]
+
+
+# Where a claim joins statements ("X was approved on Thursday, making it the first ..."), each part
+# is looked up too: one passage seldom bears out both, and the claim's whole embedding finds the
+# passages for the part it says most about.
+PART_RE = re.compile(
+    r"[;:—–]|[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and|making|which|so|after|before|when)\b"
+)
+PART_WORDS = 4  # content words a part needs to be looked up on its own
+PART_TOP_K = 3  # passages each part adds
+
+
+def claim_parts(text: str) -> list[str]:
+    """The parts of a claim worth a lookup of their own: none where it makes one statement."""
+    parts = [p.strip() for p in PART_RE.split(text) if p and len(content_words(p).split()) >= PART_WORDS]
+    return parts if len(parts) > 1 else []
+
+
+def with_part_evidence(
+    texts: Sequence[str],
+    found: Sequence[tuple[Evidence, ...]],
+    encode: Callable[[Sequence[str]], np.ndarray],
+    index: CorpusIndex,
+    *,
+    as_of: Sequence[dt.date | None],
+    settings: Settings,
+) -> list[tuple[Evidence, ...]]:
+    """Each claim's evidence followed by the best PART_TOP_K passages for each of its parts
+    (`claim_parts`) that it does not hold yet."""
+    parts = [(i, part) for i, text in enumerate(texts) for part in claim_parts(text)]
+    if not parts:
+        return list(found)
+    vectors = encode([p for _, p in parts])
+    extra = search(
+        [p for _, p in parts],
+        vectors,
+        index,
+        as_of=[as_of[i] for i, _ in parts],
+        settings=settings.replace(top_k=PART_TOP_K),
+    )
+    merged = [list(ev) for ev in found]
+    for (i, _), more in zip(parts, extra, strict=True):
+        held = {e.passage.id for e in merged[i]}
+        merged[i] += [e for e in more if e.passage.id not in held]
+    return [tuple(ev) for ev in merged]

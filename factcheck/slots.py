@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .models import Check, Evidence, Mention
-from .quantify import overlaps
+from .quantify import DERIVED, overlaps
 from .retrieve import content_words
 
 SUPPORTS, CONTRADICTS, NOTE = "supports", "contradicts", "note"
@@ -362,7 +362,7 @@ def compare(
 ) -> list[Slot]:
     """Every comparable mention of the claim (offsets into `claim_text`) against the evidence."""
     kinds = (*VALUE_KINDS, *NAME_KINDS)
-    mine = [m for m in with_weekdays(claim_mentions) if m.kind in kinds]
+    mine = [m for m in with_weekdays(claim_mentions) if m.kind in kinds and m.unit != DERIVED]
     words = statement_words(claim_text, claim_mentions)
     near = counterparts(words, evidence, floor=floor)
     related = [i for i in counterparts(words, evidence, floor=floor * RELATED_SHARE) if i not in near]
