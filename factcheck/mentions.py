@@ -14,6 +14,7 @@ import datetime as dt
 import re
 import threading
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from . import parse, quantify
@@ -72,7 +73,11 @@ def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
         context = _context(doc, ent.start, ent.end)
         found += _typed(doc, ent, context, reference)
     found += quantify.time_phrases(doc.text, taken=[(m.start, m.end) for m in found])
-    found += quantify.duration_phrases(doc.text, taken=[(m.start, m.end) for m in found])
+    for backup in (quantify.duration_phrases, quantify.ordinal_phrases, quantify.acronyms):
+        found += [
+            replace(m, context=_context_at(doc, m.start, m.end))
+            for m in backup(doc.text, taken=[(m.start, m.end) for m in found])
+        ]
     return sorted(_without_zone_places(found, doc.text), key=lambda m: (m.start, m.kind))
 
 
@@ -84,6 +89,12 @@ def _without_zone_places(found: list[Mention], text: str) -> list[Mention]:
         for m in found
         if not (m.kind == "place" and any(0 <= m.start - end <= 3 and not text[end : m.start].strip() for end in zones))
     ]
+
+
+def _context_at(doc: Any, start: int, end: int) -> tuple[str, ...]:
+    """The context words around a character span (a mention a backup reader found)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return _context(doc, span.start, span.end) if span is not None else ()
 
 
 def _context(doc: Any, start: int, end: int) -> tuple[str, ...]:
@@ -141,6 +152,4 @@ def _compound_head(doc: Any, i: int) -> str:
 
 
 def _with_context(mention: Mention, context: tuple[str, ...]) -> Mention:
-    from dataclasses import replace
-
     return replace(mention, context=context)

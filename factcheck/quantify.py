@@ -406,7 +406,7 @@ def duration(text: str, start: int, *, before: str) -> list[Mention]:
 def _duration_count(body: str, qualifier: str | None) -> tuple[float, float] | None:
     """How many units a duration counts: "two", "six to ten", "a", "a quarter of a"."""
     if re.fullmatch(r"(?i)(?:a|an|one|a\s+single)", body.strip()):
-        return 1.0, 1.0
+        return interval(1.0, 0.0, qualifier) if qualifier else (1.0, 1.0)
     ranged = _range(body)
     if ranged:
         return ranged
@@ -482,6 +482,34 @@ def time_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
         if values:
             unit = " ".join(u for u in (values[2], zone_after(text[m.end() : m.end() + 20])) if u)
             found.append(Mention("time", m[0], m.start(), m.end(), values[0], values[1], unit))
+    return found
+
+
+ACRONYM_STOP = frozenset(
+    "CEO CFO COO CTO GDP DNA RNA USD EUR GBP GMT UTC BST EST EDT PST PDT CET JST AM PM TV PM OK AI "
+    "ID IQ PhD AT1 COVID SARS HIV AIDS BBC".split()
+)
+
+
+def ordinal_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Ordinals with digits spaCy did not type ("his 23rd Grand Slam title"); the counted noun is
+    the next word."""
+    found = []
+    for m in re.finditer(r"\b(\d{1,4})(?:st|nd|rd|th)\b(?!-minute)", text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            noun = re.match(r"[\s-]+(?:[A-Z]\w+\s+)*([a-z]+)", text[m.end() :])
+            found += ordinal(m[0], m.start(), unit=noun[1].rstrip("s") if noun else "")
+    return found
+
+
+def acronyms(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
+    """All-capital names spaCy did not type ("FINMA ordered ..."): organisations, mostly."""
+    if text.isupper():
+        return []  # a headline in capitals
+    found = []
+    for m in re.finditer(r"\b[A-Z]{3,6}\b", text):
+        if m[0] not in ACRONYM_STOP and not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(Mention("organisation", m[0], m.start(), m.end(), unit=name_key(m[0])))
     return found
 
 

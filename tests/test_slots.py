@@ -1,0 +1,127 @@
+"""Each kind of specific a claim can get wrong, on real news sentences (written for these tests
+after the stories in benchmarks/stories), read by the real spaCy pipeline and compared slot by
+slot: a changed specific contradicts and names the slot; the same fact in other words matches."""
+
+import datetime as dt
+
+import pytest
+
+from factcheck import Evidence, Label, Passage, Settings, Source
+from factcheck.extract import claim_of_text
+from factcheck.mentions import Analyser
+from factcheck.verify import verify
+
+DAY = dt.date(2023, 11, 17)
+SETTINGS = Settings()
+ANALYSER = Analyser()
+
+
+def evidence(text: str, *, n: int = 0) -> Evidence:
+    source = Source(id=f"s{n}", title="", text=text, url=f"https://example.org/{n}", published=DAY)
+    passage = Passage(f"s{n}#0", f"s{n}", text, 0, len(text), ANALYSER.analyse(text, reference=DAY))
+    return Evidence(passage, source, 0.8, 0.7, 0.7, 0.75)
+
+
+def checked(claim: str, *passages: str):  # type: ignore[no-untyped-def]
+    found = [evidence(p, n=i) for i, p in enumerate(passages)]
+    return verify(claim_of_text(claim, as_of=DAY, analyser=ANALYSER), found, as_of=DAY, settings=SETTINGS)
+
+
+# (kind, claim, passage, the check that must fire)
+CHANGED = [
+    ("figure", "The state's final count attributed 286 deaths to the storm.",
+     "The official number of deaths caused by the storm in Texas stands at 246, according to the final count.",
+     "number_mismatch"),
+    ("count", "All 21 members of the crew were Indian nationals.",
+     "Every one of the ship's 25 crew members is an Indian national, the manager said.", "number_mismatch"),
+    ("percent", "On Monday, Credit Suisse shares fell about 16 percent.",
+     "On Monday, Credit Suisse shares fell 60 percent.", "percent_mismatch"),
+    ("money", "The government is guaranteeing up to 900 million francs of losses on assets UBS takes over.",
+     "The government is guaranteeing up to 9 billion francs of losses on assets that UBS takes over.",
+     "money_mismatch"),
+    ("unit", "AFAD put the depth of the Elbistan quake at about seven miles.",
+     "AFAD put the depth of the Elbistan quake at about 10 kilometres.", "unit_mismatch"),
+    ("date", "The writers had walked off the job on 2 June.",
+     "The writers walked off the job on 2 May, when their contract ran out.", "date_mismatch"),
+    ("weekday", "The takeover was announced on Saturday evening.",
+     "The Swiss National Bank announced on Sunday evening that it was backing the takeover.", "weekday_mismatch"),
+    ("time", "JAXA said the lander settled on the surface at 2:20 am Japan time.",
+     "JAXA confirmed that the lander touched down on the surface at 12:20 am Japan time.", "time_mismatch"),
+    ("ordinal", "Djokovic won his 23rd Grand Slam title at the US Open.",
+     "Djokovic won his 24th Grand Slam title at the US Open.", "ordinal_mismatch"),
+    ("duration", "The walkout had gone on for nearly seven months.",
+     "The walkout had gone on for 148 days, nearly five months.", "duration_mismatch"),
+    ("place", "Erdogan said Turkey planned to house people left homeless in hotels in Bodrum.",
+     "Erdogan said Turkey planned to open hotels in Antalya to house people left homeless.", "place_mismatch"),
+    ("person", "Axel Lehmann, the chairman of UBS, will chair the combined bank.",
+     "Colm Kelleher, the current chairman of UBS, will be chairman of the combined bank.", "person_mismatch"),
+    ("organisation", "The Swiss National Bank ordered Credit Suisse to write down its AT1 bonds completely.",
+     "FINMA ordered Credit Suisse to write down its AT1 bonds completely.", "organisation_mismatch"),
+    ("direction", "Shares of other European banks rose after the rescue was announced.",
+     "Shares of other European banks fell after the rescue was announced.", "direction_mismatch"),
+    ("negation", "The company said it had found evidence that user data was compromised during the outage.",
+     "The company said it had found no evidence that user data was compromised during the outage.",
+     "negation_mismatch"),
+    ("superlative", "The strike was the longest in the guild's history.",
+     "The strike was the second-longest in the guild's history.", "superlative_mismatch"),
+    ("causal", "The outage caused the configuration change.",
+     "The configuration change caused the outage.", "causal_mismatch"),
+    ("speaker", 'Berset said "a solution has been found to secure financial stability".',
+     'The Swiss National Bank said: "A solution has been found to secure financial stability."',
+     "quote_misattributed"),
+    ("quote_wording", 'Damian Williams said: "This case has always been about greed and lies."',
+     'Damian Williams said: "This case has always been about lies, lies, and more lies."', "quote_altered"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "claim", "passage", "check"), CHANGED, ids=[c[0] for c in CHANGED])
+def test_a_changed_specific_contradicts_and_names_its_slot(kind: str, claim: str, passage: str, check: str) -> None:
+    verdict = checked(claim, passage)
+    assert verdict.label in (Label.CONTRADICTED, Label.MISLEADING), [c.name for c in verdict.rationale]
+    fired = [c for c in verdict.rationale if c.name == check]
+    assert fired, f"{kind}: {[c.name for c in verdict.rationale]}"
+    assert fired[0].evidence == 0
+
+
+# (kind, claim, passage, the matching check): the same fact in other words
+SAME = [
+    ("word numbers", "Lula won just over 60 million votes.",
+     "Lula won 60,048,560 votes, according to the electoral court.", "number_match"),
+    ("range", "Each dose is expected to cost between two and four US dollars.",
+     "Each dose is expected to cost about three dollars.", "money_match"),
+    ("conversion", "The ship is close to 400 metres long.", "The ship is 1,312 feet long.", "unit_match"),
+    ("duration", "The ship was stuck for about a week.", "The ship was stuck for six days.", "duration_match"),
+    ("time zone", "The outage began at around 11:40 am New York time.",
+     "The outage began at 15:40 UTC.", "time_match"),
+    ("weekday from date", "Britain's regulator authorised Casgevy on Thursday.",
+     "Britain's regulator authorised Casgevy on 16 November.", "weekday_match"),
+    ("country alias", "The United States produces more oil than any other country.",
+     "America produces more oil than any other country.", "place_match"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("kind", "claim", "passage", "check"), SAME, ids=[c[0] for c in SAME])
+def test_the_same_fact_in_other_words_matches(kind: str, claim: str, passage: str, check: str) -> None:
+    verdict = checked(claim, passage)
+    assert verdict.label not in (Label.CONTRADICTED, Label.MISLEADING), [c.name for c in verdict.rationale]
+    assert any(c.name == check for c in verdict.rationale), f"{kind}: {[c.name for c in verdict.rationale]}"
+
+
+def test_a_passage_quoting_the_claim_from_someone_does_not_support_it() -> None:
+    claim = "We were the last flag flying in Benghazi."
+    verdict = checked(claim, 'Gowdy said the United States had "the last flag flying in Benghazi."')
+    assert verdict.label is Label.NOT_ENOUGH_EVIDENCE
+    assert any(c.name == "reported_claim" for c in verdict.rationale)
+
+
+def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> None:
+    text = "Bonamici said nearly 30,000 federal employees in Oregon were furloughed during the shutdown."
+    found = evidence(text)
+    review = Evidence(
+        found.passage, Source(id="s0", title="", text=text, kind="fact_check"), 0.9, 0.9, 0.9, 0.9, (0.9, 0.05, 0.05)
+    )
+    claim = claim_of_text(
+        "Says nearly 30,000 federal employees in Oregon were furloughed during the shutdown.", analyser=ANALYSER
+    )
+    verdict = verify(claim, [review], as_of=None, settings=SETTINGS)
+    assert verdict.label is not Label.SUPPORTED
