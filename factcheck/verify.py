@@ -293,12 +293,21 @@ def _counterpart_note(words: set[str], ctx: Context, i: int) -> Check:
     return Check(name, NOTE, f"{ctx.evidence[i].passage.id} makes the claim's statement ({share:.0%} of its words)", i)
 
 
+def _related_note(words: set[str], ctx: Context, i: int) -> Check:
+    """A note naming a passage that shares part of the claim's statement (slots.RELATED_SHARE of
+    the counterpart floor): a value of the claim matched there bears the claim out."""
+    share = slots.statement_overlap(words, ctx.evidence[i].passage.text)
+    return Check("related_statement", NOTE, f"{ctx.evidence[i].passage.id} shares {share:.0%} of its words", i)
+
+
 def run_checks(claim: Claim, ctx: Context) -> tuple[Check, ...]:
     """Every check that applies to the claim, in a stable order."""
     words = slots.statement_words(claim.text, _local(claim))
     ctx = replace(ctx, near=tuple(slots.counterparts(words, ctx.evidence, floor=ctx.settings.same_statement)))
     checks: list[Check | None] = [check_similarity(ctx)]
     checks += [_counterpart_note(words, ctx, i) for i in ctx.near]
+    related = slots.counterparts(words, ctx.evidence, floor=ctx.settings.same_statement * slots.RELATED_SHARE)
+    checks += [_related_note(words, ctx, i) for i in related if i not in ctx.near]
     checks += slot_checks(claim, ctx)
     checks += [check_quote(claim, q, ctx) for q in claim.quotes if parse.is_statement(q)]
     checks += [*statement_checks(claim, ctx), check_stance(ctx)]
@@ -352,7 +361,7 @@ def _names_in(matched: Sequence[Check], close: set[int | None]) -> bool:
 
 def _counterparts(checks: Sequence[Check]) -> set[int | None]:
     """The passages making the claim's statement, as `run_checks` noted them."""
-    return {c.evidence for c in checks if c.name in ("counterpart", "same_statement")}
+    return {c.evidence for c in checks if c.name in ("counterpart", "same_statement", "related_statement")}
 
 
 def by_rules(checks: Sequence[Check], label: Label) -> bool:
