@@ -104,6 +104,7 @@ def _annotate(*args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=os.environ.copy())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("out_name", ["out.jsonl", "out.parquet"])
 def test_killed_run_resumes_to_every_input_exactly_once(tmp_path: Path, out_name: str) -> None:
     ids = write_jsonl(tmp_path / "in.jsonl", 80)
@@ -170,6 +171,7 @@ def test_sources_from_a_parquet_with_a_column_mapping(encoder, tmp_path: Path) -
     )  # fmt: skip
 
 
+@pytest.mark.slow
 def test_progress_bar_on_a_terminal_and_none_in_a_pipe(tmp_path: Path) -> None:
     import pty
 
@@ -197,6 +199,7 @@ def test_progress_bar_on_a_terminal_and_none_in_a_pipe(tmp_path: Path) -> None:
     assert quiet.stderr == b"" and read_ids(tmp_path / "c.jsonl") == ["a0", "a1", "a2", "a3"]
 
 
+@pytest.mark.slow
 def test_a_hub_dataset_that_cannot_be_reached_is_an_error_record(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")  # no network here: the Hub path must fail cleanly, naming it
     (record,) = iter_records(["hf:someone/articles:test"])
