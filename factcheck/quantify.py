@@ -446,8 +446,35 @@ def time_phrase(text: str, start: int, *, before: str, after: str = "") -> list[
     return [Mention("time", text, start, start + len(text), values[0], values[1], unit)]
 
 
+HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+WORD_CLOCK_RE = re.compile(
+    rf"(?i)\b(?:(?P<q>(?:a\s+)?quarter|half)\s+(?P<rel>past|to)\s+(?P<h>{'|'.join(HOUR_WORDS)}|1[0-2]|[1-9])"
+    rf"|(?P<h2>{'|'.join(HOUR_WORDS)}|1[0-2]|[1-9])\s+o['’]clock)\b"
+)
+
+
+def _digit_clock(text: str) -> str:
+    """ "a quarter past three" → "3:15", "half past ten" → "10:30", "quarter to four" → "3:45",
+    "six o'clock" → "6:00"."""
+
+    def hour(word: str) -> int:
+        return HOUR_WORDS.index(word.lower()) + 1 if word.lower() in HOUR_WORDS else int(word)
+
+    def digits(m: re.Match[str]) -> str:
+        if m["h2"]:
+            return f"{hour(m['h2'])}:00"
+        minutes = 30 if m["q"].lower() == "half" else 15
+        h = hour(m["h"])
+        if m["rel"].lower() == "to":
+            h, minutes = (h - 2) % 12 + 1, 60 - minutes
+        return f"{h}:{minutes:02d}"
+
+    return WORD_CLOCK_RE.sub(digits, text)
+
+
 def clock(text: str, before: str = "") -> tuple[float, float, str] | None:
     """Minutes after midnight as an interval, and "12h" where am/pm is not known."""
+    text = _digit_clock(text)
     lowered = text.lower()
     part = next((p for p in sorted(DAY_PARTS, key=len, reverse=True) if p in lowered), None)
     m = CLOCK_RE.search(text)
@@ -478,11 +505,19 @@ def time_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
             continue
         if re.search(r"\d[:.]\d{2}$", m[0]) and not re.search(r"(?i)\bat\s*$", text[: m.start()]):
             continue  # "3.5" or a score "2:1" is no time unless "at" comes before it
-        values = clock(m[0], text[max(0, m.start() - 25) : m.start()])
-        if values:
-            unit = " ".join(u for u in (values[2], zone_after(text[m.end() : m.end() + 20])) if u)
-            found.append(Mention("time", m[0], m.start(), m.end(), values[0], values[1], unit))
+        found += _clock_mention(text, m)
+    for m in WORD_CLOCK_RE.finditer(text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found += _clock_mention(text, m)
     return found
+
+
+def _clock_mention(text: str, m: re.Match[str]) -> list[Mention]:
+    values = clock(m[0], text[max(0, m.start() - 25) : m.start()])
+    if values is None:
+        return []
+    unit = " ".join(u for u in (values[2], zone_after(text[m.end() : m.end() + 20])) if u)
+    return [Mention("time", m[0], m.start(), m.end(), values[0], values[1], unit)]
 
 
 ACRONYM_STOP = frozenset(

@@ -31,6 +31,12 @@ NAME_COUNTERPARTS = 2  # best counterparts where another name in the same role c
 # Kinds whose only value in a counterpart is in the claim's role even without shared context words
 # (a statement has one date, one time); a lone figure or sum may count something else.
 ALONE_ALIGNS = frozenset({"date", "weekday", "time", "duration", "ordinal", "percent", "quantity", "number"})
+# A passage close in meaning (dense ≥ LONE_DENSE) whose only date or duration differs from the
+# claim's contradicts it, though it words the statement otherwise ("walked off the job on 2 June"
+# against "the walkout began on 2 May 2023").
+LONE_DENSE = 0.6
+LONE_KINDS = frozenset({"date", "duration"})
+LONE_SCALE = 5.0
 RELATED_SHARE = 0.6  # a related passage holds this share of the counterpart floor of statement words
 RELATED_CONTEXT = 2  # context words a related passage's differing value shares with the claim's
 NAME_STOP = frozenset("the of and for a an de la le".split())
@@ -299,6 +305,10 @@ def compare_slot(
         aligned = _aligned(m, [r for r in rivals if len(set(m.context) & set(r.context)) >= RELATED_CONTEXT])
         if aligned is not None and conflicts(m, aligned):
             return Slot(m, "mismatch", i, aligned)
+    for i, e in enumerate(evidence):
+        lone = [f for f in e.passage.mentions if comparable(m, f)] if e.dense >= LONE_DENSE else []
+        if m.kind in LONE_KINDS and len(lone) == 1 and conflicts(m, lone[0]) and _same_scale(m, lone[0]):
+            return Slot(m, "mismatch", i, lone[0])
     return Slot(m, "unverified")
 
 
@@ -317,10 +327,20 @@ def _loosely_comparable(m: Mention, found: Mention, text: str) -> bool:
     return not m.unit or not found.unit or m.unit in text.lower() or bool(set(m.context) & set(found.context))
 
 
+def _same_scale(a: Mention, b: Mention) -> bool:
+    """Two values within a factor of LONE_SCALE (durations): "seven months" and "five months" may
+    be one length told two ways; "five hours" and "15 days" are lengths of other things."""
+    if a.low is None or b.low is None:
+        return True
+    x, y = (sum(_values(a)) / 2, sum(_values(b)) / 2)
+    return min(x, y) > 0 and max(x, y) / min(x, y) <= LONE_SCALE
+
+
 def _aligned(m: Mention, rivals: Sequence[Mention]) -> Mention | None:
-    """The rival mention in the same role as `m`: the only one, or the one sharing most context."""
-    if len(rivals) == 1 and m.kind in ALONE_ALIGNS:
-        return rivals[0]
+    """The rival mention in the same role as `m`: the only value there is, or the one sharing most
+    context."""
+    if rivals and m.kind in ALONE_ALIGNS and all(agree(rivals[0], r) for r in rivals[1:]):
+        return rivals[0]  # one value, perhaps in two units ("7 kilometres, or 4.3 miles")
     shared = [(len(set(m.context) & set(r.context)), r.start, r) for r in rivals]
     best = max(shared, default=None, key=lambda t: (t[0], -t[1]))
     return best[2] if best and best[0] >= 1 else None
