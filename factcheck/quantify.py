@@ -204,8 +204,10 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
         return [Mention("percent", text + after[: ratio.end()], start, start + end, value * 0.97, value * 1.03)]
     if re.search(r"(?i)\ball\s+but\s*$", before) or (re.match(r"(?i)^one$", text) and after.startswith(" of ")):
         return []  # "all but one of the 29", "one of the proudest": no count of their own
-    if re.fullmatch(r"(?:[1-9]|[12]\d|3[01])", text.strip()) and re.match(rf"(?i)\s+(?:of\s+)?{parse.MONTH_RE}", after):
-        return []  # "31 October": a day of the month, read with its date
+    day = r"(?:[1-9]|[12]\d|3[01])"
+    days = rf"(?i)(?:between\s+)?{day}(?:\s*(?:and|to|-|–)\s*{day})?"
+    if re.fullmatch(days, text.strip()) and re.match(rf"(?i)\s+(?:of\s+)?{parse.MONTH_RE}", after):
+        return []  # "31 October", "between 2 and 9 October": days of the month, read with the date
     if _currency(text, before[-1:], ""):
         return money(text, start, before=before, after=after)  # "between two and four US dollars"
     if re.match(r"(?i)\s*(?:%|per\s*cent\b|percent\b)", after):
@@ -277,7 +279,7 @@ def _units() -> Any:
 def quantity(text: str, start: int, *, before: str, after: str, unit: str, span: int = 0) -> list[Mention]:
     """ "40 kilometres" → 40,000 (metres, "[length]"); a unit pint does not know is a counted noun.
     `span`: the length of the mention in the text where `text` had its unit appended."""
-    durations = duration(text, start, before=before)
+    durations = duration(text, start, before=before, after=after)
     if durations:
         return durations
     read = read_number(text)
@@ -285,6 +287,8 @@ def quantity(text: str, start: int, *, before: str, after: str, unit: str, span:
         return []
     words = text[read[2] :].strip().lower().replace("square ", "square_").replace("cubic ", "cubic_")
     words = re.sub(r"[^a-z_ ]", " ", words).strip()
+    if re.fullmatch(r"[ap]\s*m", words):
+        return time_phrase(text, start, before=before, after=after)  # "8 am" is no attometre
     qualifier, _ = _split_qualifier(text, before)
     values = interval(read[0], read[1], qualifier)
     if words:
@@ -374,7 +378,7 @@ def _two(part: int | None) -> str:
     return f"{part:02d}" if part is not None else "??"
 
 
-def duration(text: str, start: int, *, before: str) -> list[Mention]:
+def duration(text: str, start: int, *, before: str, after: str = "") -> list[Mention]:
     """ "about two weeks", "six to ten hours", "106 days" → seconds."""
     parts = list(DURATION_RE.finditer(text))
     if len(parts) > 1:  # "2 hours and 37 minutes": the parts add up
@@ -388,6 +392,12 @@ def duration(text: str, start: int, *, before: str) -> list[Mention]:
     m = parts[0] if parts else None
     if m is None or re.search(r"(?i)\b(?:ago|old)\b", text[m.end() :][:12]):
         return []
+    if (
+        m["unit"].lower() == "second"
+        and re.search(r"(?i)\b(?:a|the)$", m["num"])
+        and _ordinal_use(text[m.end() :] + after)
+    ):
+        return []  # "a second quake": the ordinal, not a length of time
     unit = m["unit"].lower().rstrip("s")
     body = re.sub(r"(?i)^(?:the|for|lasting|some\s+of)\s+", "", m["num"].strip())
     if re.search(r"(?i)\d(?:st|nd|rd|th)$", body):
@@ -401,6 +411,12 @@ def duration(text: str, start: int, *, before: str) -> list[Mention]:
     seconds = TIME_UNITS[unit]
     lo, hi = (values[0] + half) * seconds, (values[1] + half) * seconds
     return [Mention("duration", text, start, start + len(text), lo, hi, "second")]
+
+
+def _ordinal_use(rest: str) -> bool:
+    """Whether the words after "a second" make it an ordinal ("a second quake", "a second time")."""
+    word = re.match(r"\s*([a-z]+)", rest.lower())
+    return bool(word) and word[1] not in ("later", "earlier", "after", "before", "ago", "or", "and", "of", "to", "in")
 
 
 def _duration_count(body: str, qualifier: str | None) -> tuple[float, float] | None:
@@ -434,7 +450,7 @@ def zone_after(after: str) -> str:
 def time_phrase(text: str, start: int, *, before: str, after: str = "") -> list[Mention]:
     """A TIME span: a time of day ("1:27 am", "shortly after 9 in the morning") or a duration;
     a time zone named in it or just after it is kept in `unit` ("tz:9")."""
-    durations = duration(text, start, before=before)
+    durations = duration(text, start, before=before, after=after)
     if durations:
         return durations
     values = clock(text, before)
@@ -553,7 +569,9 @@ def duration_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention
     found = []
     for m in re.finditer(r"(?i)\b\d[\d.,]*\s*-?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", text):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            found += duration(m[0], m.start(), before=text[max(0, m.start() - 25) : m.start()])
+            found += duration(
+                m[0], m.start(), before=text[max(0, m.start() - 25) : m.start()], after=text[m.end() : m.end() + 20]
+            )
     return found
 
 

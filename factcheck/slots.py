@@ -145,6 +145,8 @@ def _dates_agree(claim: Mention, found: Mention) -> bool:
 def conflicts(claim: Mention, found: Mention) -> bool:
     """Whether two comparable mentions say different things: for dates, a part both give differs
     (and both give the month, or neither does: "2 October 2023" and "2021" are other events)."""
+    if claim.kind == "time" and bool(_zones(claim)) != bool(_zones(found)):
+        return False  # "8 am" (local) and "06:00 GMT" may be one time: a zone is missing to tell
     if claim.kind != "date":
         return not agree(claim, found)
     mine, theirs = _parts(claim), _parts(found)

@@ -237,7 +237,8 @@ def reports_claim(claim: str, passage: str, *, fact_check: bool = False) -> bool
     flag flying in Benghazi'") and the claim itself attributes nothing: a quotation is what someone
     said, not what is so. In a fact-check article (`fact_check`), a passage that restates the claim
     (QUOTED_SHARE of its words) and attributes it to someone is the claim under review."""
-    if REPORT_RE.search(passage) or FALSITY_RE.search(passage):
+    meta = REPORT_RE.search(claim) or FALSITY_RE.search(claim)  # the claim is itself about a claim
+    if not meta and (REPORT_RE.search(passage) or FALSITY_RE.search(passage)):
         return True
     claim = SAYS_RE.sub("", claim)  # "Says X" (a fact-checker's shorthand for "the speaker says X") claims X
     mine = words(claim)
