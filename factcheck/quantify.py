@@ -413,10 +413,13 @@ def duration(text: str, start: int, *, before: str, after: str = "") -> list[Men
     return [Mention("duration", text, start, start + len(text), lo, hi, "second")]
 
 
+DURATION_FOLLOWERS = frozenset("later earlier after before ago or and of to in".split())
+
+
 def _ordinal_use(rest: str) -> bool:
     """Whether the words after "a second" make it an ordinal ("a second quake", "a second time")."""
     word = re.match(r"\s*([a-z]+)", rest.lower())
-    return word is not None and word[1] not in ("later", "earlier", "after", "before", "ago", "or", "and", "of", "to", "in")
+    return word is not None and word[1] not in DURATION_FOLLOWERS
 
 
 def _duration_count(body: str, qualifier: str | None) -> tuple[float, float] | None:
