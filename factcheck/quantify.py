@@ -197,6 +197,9 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
     """A count: "all eight workers", "1,200 jobs", "more than 2,000 people"; "one in eight" is a ratio."""
     if _hyphen_bound(before, text) or re.fullmatch(r"(?:19|20)\d\d", text.strip()):
         return []
+    durations = duration(text, start, before=before, after=after)
+    if durations:
+        return durations  # "roughly four and a half hours" tagged as a count
     ratio = re.match(r"\s+in\s+(\w+)", after)
     if ratio and (den := read_number(ratio[1])) and (num := read_number(text)) and den[0] > num[0] > 0:
         end = len(text) + ratio.end()

@@ -25,7 +25,7 @@ SUPPORTS, CONTRADICTS, NOTE = "supports", "contradicts", "note"
 VALUE_KINDS = ("number", "percent", "money", "quantity", "duration", "time", "ordinal", "weekday", "date")
 NAME_KINDS = ("person", "organisation", "place")
 SLOT_NAMES = {"number": "number", "quantity": "unit"}  # check names: number_mismatch, unit_mismatch, ...
-TIME_SLACK = 10.0  # minutes either side of a stated clock time
+TIME_SLACK = 10.0  # minutes either side of an exact clock time (a qualified one has its own spread)
 DURATION_SLACK = 0.1  # share of a duration either side
 NAME_COUNTERPARTS = 2  # best counterparts where another name in the same role contradicts a name
 # Kinds whose only value in a counterpart is in the claim's role even without shared context words
@@ -100,7 +100,9 @@ def agree(claim: Mention, found: Mention) -> bool:
         if (b_hi - b_lo) > max(a_hi - a_lo, 60.0):
             return False  # "in the morning" does not bear out "at 5:17 am"
         shifts = [z + h for z in _zone_shifts(claim, found) for h in _half_days(claim, found)]
-        return any(overlaps(a_lo - TIME_SLACK, a_hi + TIME_SLACK, b_lo + s, b_hi + s) for s in shifts)
+        a_lo, a_hi = (a_lo - TIME_SLACK, a_hi + TIME_SLACK) if a_hi == a_lo else (a_lo, a_hi)
+        b_lo, b_hi = (b_lo - TIME_SLACK, b_hi + TIME_SLACK) if b_hi == b_lo else (b_lo, b_hi)
+        return any(_within(a_lo, a_hi, b_lo + s, b_hi + s) for s in shifts)
     if claim.kind == "duration":
         return _within(a_lo * (1 - DURATION_SLACK), a_hi * (1 + DURATION_SLACK), b_lo, b_hi)
     return overlaps(a_lo, a_hi, b_lo, b_hi)
@@ -389,7 +391,28 @@ def compare(
     near = counterparts(words, evidence, floor=floor)
     related = [i for i in counterparts(words, evidence, floor=floor * RELATED_SHARE) if i not in near]
     found = [compare_slot(m, evidence, near, claim_text=claim_text, related=related) for m in _deduplicated(mine)]
-    return _without_taken_rivals(found)
+    return _without_taken_rivals(_against_witnesses(found, evidence))
+
+
+def _against_witnesses(found: Sequence[Slot], evidence: Sequence[Evidence]) -> list[Slot]:
+    """A passage that bears out one of the claim's values speaks of the same thing, however it
+    words it ("that detour adds about 3,500 miles and up to 12 days"): an unverified value of the
+    claim is compared there too, against a value in the same role."""
+    witnesses = sorted({s.evidence for s in found if s.outcome == "match" and s.found and s.evidence is not None})
+    out = []
+    for s in found:
+        if s.outcome == "unverified" and s.mention.kind in VALUE_KINDS:
+            s = next((w for w in (_witnessed(s.mention, evidence, i) for i in witnesses) if w), s)
+        out.append(s)
+    return out
+
+
+def _witnessed(m: Mention, evidence: Sequence[Evidence], i: int) -> Slot | None:
+    rivals = [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f) and _counts_named(m, f)]
+    aligned = _aligned(m, rivals)
+    if aligned is None or not conflicts(m, aligned):
+        return None
+    return Slot(m, "mismatch", i, aligned) if m.kind != "duration" or _same_scale(m, aligned) else None
 
 
 def _without_taken_rivals(found: Sequence[Slot]) -> list[Slot]:

@@ -160,7 +160,10 @@ def check_quote(claim: Claim, q: Quote, ctx: Context) -> Check:
         return _altered(q, aligned) or Check("quote_not_found", NOTE, f"no source holds {q.text[:60]!r}")
     covered = _covered([(a.quote_start, a.quote_end) for _, _, a in hits], len(q.text))
     if covered < QUOTE_COVERAGE:
-        return Check("quote_partly_found", NOTE, f"{covered:.0%} of the quote is in the sources", hits[0][0])
+        partly = Check("quote_partly_found", NOTE, f"{covered:.0%} of the quote is in the sources", hits[0][0])
+        # a part quoted verbatim is a fragment found; another source's quotation of the speaker in
+        # other words is the quote altered
+        return _altered(q, [t for t in aligned if t[2].score < QUOTE_MATCH]) or partly
     speakers = [(i, _speaker_in(ev, a.start, a.end)) for i, ev, a in hits]
     for i, who in speakers:
         if q.speaker and who and not same_speaker(q.speaker, who) and not _names_speaker(claim.text, who):
