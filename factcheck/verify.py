@@ -72,6 +72,7 @@ QUOTE_COVERAGE = 0.8  # share of a quotation a source must hold for the quote to
 MISLEADING_CHECKS = frozenset({"superlative_mismatch", "quote_channel_mismatch"})
 OPEN_ENDED = ("_unverified", "_not_found", "_partly_found")
 NAME_SLOTS = ("person_", "organisation_", "place_")
+VALUES_BEAR_OUT = 3  # matched values that bear a claim out without a passage stating it whole
 CLOSE_STATEMENT = 0.7  # share of the claim's statement words from which matched names alone bear it out
 STANCE_CHECKS = frozenset({"stance_supports", "stance_refutes", "stance_nei"})
 
@@ -345,6 +346,7 @@ def decide(checks: Sequence[Check], evidence: Sequence[Evidence]) -> tuple[Label
     stance_backs = backing is not None and backing.evidence not in reported
     close = {c.evidence for c in checks if c.name == "same_statement"} - reported
     statement_backs = _states_claim(matched, (near | close) - reported) or _names_in(matched, close)
+    statement_backs |= _values_borne_out(matched, reported)
     if not open_ended and (stance_backs or statement_backs):
         top = max(evidence[0].score, _stance_probability(backing, evidence, "supports"))
         return Label.SUPPORTED, _clip(top + 0.05 * len(matched) - late)
@@ -355,6 +357,14 @@ def _states_claim(matched: Sequence[Check], stating: set[int | None]) -> bool:
     """Whether a specific value of the claim (not only a name) or its quotation stands matched in a
     passage that states (not reports) the claim."""
     return any(c.evidence in stating and not c.name.startswith(NAME_SLOTS) for c in matched)
+
+
+def _values_borne_out(matched: Sequence[Check], reported: set[int | None]) -> bool:
+    """VALUES_BEAR_OUT or more of the claim's values (times, dates, figures; not names) each
+    matched in a passage that does not only report them: a claim that specific, borne out at
+    every point, is borne out whatever words the passages use."""
+    values = {c.claim_start for c in matched if not c.name.startswith(NAME_SLOTS) and c.evidence not in reported}
+    return len(values) >= VALUES_BEAR_OUT
 
 
 def _names_in(matched: Sequence[Check], close: set[int | None]) -> bool:
