@@ -276,7 +276,8 @@ def search(
 # is looked up too: one passage seldom bears out both, and the claim's whole embedding finds the
 # passages for the part it says most about.
 PART_RE = re.compile(
-    r"[;:—–]|[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and|making|which|so|after|before|when)\b"
+    r"[;:—–]|[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and|making|which|who|so|after|before|when"
+    r"|letting|allowing|leaving|taking|bringing|as)\b|\s(?:while|whereas)\s"
 )
 PART_WORDS = 4  # content words a part needs to be looked up on its own
 PART_TOP_K = 3  # passages each part adds

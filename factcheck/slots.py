@@ -254,9 +254,9 @@ def same_name(a: Mention, b: Mention) -> bool:
 
 def statement_words(text: str, mentions: Sequence[Mention]) -> set[str]:
     """Content words of a text outside its value mentions: what the statement is about."""
-    for m in sorted(mentions, key=lambda m: -m.start):
-        if m.kind in VALUE_KINDS:
-            text = text[: m.start] + " " + text[m.end :]
+    for m in mentions:
+        if m.kind in VALUE_KINDS:  # blanked, not cut, so that the other spans stay where they were
+            text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
     return set(content_words(text).split())
 
 
@@ -282,6 +282,7 @@ def compare_slot(
     *,
     claim_text: str = "",
     related: Sequence[int] = (),
+    taken: frozenset[tuple[int, int]] = frozenset(),
 ) -> Slot:
     """One claim mention against the evidence (`near`: its counterpart passages, best first). A
     counterpart with an agreeing value of the same kind and role matches; else the best counterpart
@@ -291,13 +292,20 @@ def compare_slot(
     time")."""
     if m.kind in NAME_KINDS:
         return _compare_name(m, evidence, near, claim_text)
-    rivals_in = {i: [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f)] for i in near}
+
+    def rivals(i: int) -> list[Mention]:
+        """Values in passage i comparable with m, less those that bear out another of the claim's."""
+        found = with_weekdays(evidence[i].passage.mentions)
+        return [f for f in found if comparable(m, f) and (i, f.start) not in taken]
+
     for i in near:
-        agreeing = next((f for f in rivals_in[i] if agree(m, f)), None)
+        agreeing = next(
+            (f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f) and agree(m, f)), None
+        )
         if agreeing is not None:
             return Slot(m, "match", i, agreeing)
     for i in near:
-        aligned = _aligned(m, rivals_in[i])
+        aligned = _aligned(m, rivals(i))
         if aligned is not None and conflicts(m, aligned):
             return Slot(m, "mismatch", i, aligned)
     for i, e in enumerate(evidence):
@@ -305,13 +313,16 @@ def compare_slot(
             if found.kind == m.kind and _loosely_comparable(m, found, e.passage.text) and agree(m, found):
                 return Slot(m, "match", i, found)
     for i in related:
-        rivals = [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f) and _counts_named(m, f)]
-        aligned = _aligned(m, [r for r in rivals if len(set(m.context) & set(r.context)) >= RELATED_CONTEXT])
+        shared = [
+            r for r in rivals(i) if _counts_named(m, r) and len(set(m.context) & set(r.context)) >= RELATED_CONTEXT
+        ]
+        aligned = _aligned(m, shared)
         if aligned is not None and conflicts(m, aligned):
             return Slot(m, "mismatch", i, aligned)
     for i, e in enumerate(evidence):
         lone = [f for f in e.passage.mentions if comparable(m, f)] if e.dense >= LONE_DENSE else []
-        if m.kind in LONE_KINDS and len(lone) == 1 and conflicts(m, lone[0]) and _same_scale(m, lone[0]):
+        alone = len(lone) == 1 and (i, lone[0].start) not in taken
+        if m.kind in LONE_KINDS and alone and conflicts(m, lone[0]) and _same_scale(m, lone[0]):
             return Slot(m, "mismatch", i, lone[0])
     return Slot(m, "unverified")
 
@@ -390,7 +401,18 @@ def compare(
     words = statement_words(claim_text, claim_mentions)
     near = counterparts(words, evidence, floor=floor)
     related = [i for i in counterparts(words, evidence, floor=floor * RELATED_SHARE) if i not in near]
-    found = [compare_slot(m, evidence, near, claim_text=claim_text, related=related) for m in _deduplicated(mine)]
+    mine = _deduplicated(mine)
+    found = [compare_slot(m, evidence, near, claim_text=claim_text, related=related) for m in mine]
+    taken = frozenset(
+        (s.evidence, s.found.start) for s in found if s.outcome == "match" and s.found and s.evidence is not None
+    )
+    # a value that bears out one of the claim's values is no rival of another: look again past it
+    found = [
+        compare_slot(s.mention, evidence, near, claim_text=claim_text, related=related, taken=taken)
+        if s.outcome == "mismatch" and s.found and (s.evidence, s.found.start) in taken
+        else s
+        for s in found
+    ]
     return _without_taken_rivals(_against_witnesses(found, evidence))
 
 
