@@ -193,10 +193,17 @@ def _hyphen_bound(before: str, text: str) -> bool:
     return bool(re.search(r"[A-Za-z]-?$", before)) or bool(re.match(r"^\d+[A-Za-z]", text))
 
 
+VAGUE_RE = re.compile(
+    r"(?i)(?:(?:many|several|some|tens\s+of|hundreds\s+of)\s+)?(?:dozens|scores|hundreds|thousands|millions|billions)"
+)
+
+
 def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> list[Mention]:
     """A count: "all eight workers", "1,200 jobs", "more than 2,000 people"; "one in eight" is a ratio."""
     if _hyphen_bound(before, text) or re.fullmatch(r"(?:19|20)\d\d", text.strip()):
         return []
+    if VAGUE_RE.fullmatch(text.strip()):
+        return []  # "millions of jobs" gives no figure to compare
     durations = duration(text, start, before=before, after=after)
     if durations:
         return durations  # "roughly four and a half hours" tagged as a count

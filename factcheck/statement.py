@@ -117,13 +117,29 @@ def _direction_on(
     for i in near:
         clause, share = best_clause(claim, evidence[i].passage.text)
         theirs = direction(clause, axis)
-        if share >= floor and len(theirs) == 1 and theirs != mine:
+        if share >= floor and len(theirs) == 1 and theirs != mine and not _swapped_comparison(claim, clause):
             return Check(
                 "direction_mismatch", CONTRADICTS, f"claim {next(iter(mine))}; source {clause.strip()[:80]!r}", i
             )
     return None
 
 
+def _compared(text: str) -> tuple[str, str] | None:
+    """The figures or years either side of "than" ("2009 was lower than 2014" → ("2009", "2014"))."""
+    at = text.lower().find(" than ")
+    if at < 0:
+        return None
+    before, after = FIGURE_RE.findall(text[:at]), FIGURE_RE.findall(text[at:])
+    return (before[-1], after[0]) if before and after else None
+
+
+def _swapped_comparison(claim: str, clause: str) -> bool:
+    """ "2009 lower than 2014" and "2014 higher than 2009" say the same thing."""
+    mine, theirs = _compared(claim), _compared(clause)
+    return mine is not None and theirs is not None and mine == theirs[::-1]
+
+
+FIGURE_RE = re.compile(r"\b\d[\d,.]*\b")
 SYNONYMS = {"biggest": "largest", "most powerful": "strongest", "most deadly": "deadliest", "most costly": "costliest"}
 
 
@@ -186,12 +202,23 @@ def check_superlative(claim: str, evidence: Sequence[Evidence], near: Sequence[i
                     continue
                 if (
                     t_rank != rank
-                    or (scope and t_scope and scope != t_scope)
+                    or (scope and t_scope and not _same_scope(scope, t_scope))
                     or (scope == "ever") != (t_scope == "ever")
                 ):
                     detail = f"claim {rank} {adj} {scope}".strip() + f"; source {t_rank} {t_adj} {t_scope}".rstrip()
                     return Check("superlative_mismatch", CONTRADICTS, " ".join(detail.split()), i)
     return None
+
+
+def _same_scope(a: str, b: str) -> bool:
+    """Scopes that say the same: equal, or a year and the decade it falls in ("since 1999" and
+    "since the 1990s")."""
+    if a == b:
+        return True
+    years = [re.search(r"(\d{3})\ds?\b", x) for x in (a, b)]
+    decade = [bool(re.search(r"\d{4}s\b", x)) for x in (a, b)]
+    same_decade = all(years) and years[0][1] == years[1][1]  # type: ignore[index]
+    return same_decade and any(decade) and a.split()[0] == b.split()[0]
 
 
 def causal_roles(text: str) -> tuple[set[str], set[str]] | None:

@@ -125,3 +125,23 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
     )
     verdict = verify(claim, [review], as_of=None, settings=SETTINGS)
     assert verdict.label is not Label.SUPPORTED
+
+
+@pytest.mark.parametrize(
+    ("claim", "passage"),
+    [
+        ("Illegal immigrants currently hold 8 million jobs.", "Millions of jobs are held by illegal immigrants."),
+        (
+            "In 2013 the state had its best private sector job growth since the 1990s.",
+            "In 2013 the state had its best private sector job growth since 1999.",
+        ),
+        (
+            "Spending in the fiscal 2009 budget was lower than spending in the fiscal 2014 budget.",
+            "The fiscal 2014 budget's spending level is higher than spending under the fiscal 2009 budget.",
+        ),
+    ],
+    ids=["vague plural", "decade scope", "comparison turned round"],
+)
+def test_the_same_statement_in_another_form_does_not_contradict(claim: str, passage: str) -> None:
+    verdict = checked(claim, passage)
+    assert verdict.label not in (Label.CONTRADICTED, Label.MISLEADING), [c.name for c in verdict.rationale]
