@@ -290,6 +290,12 @@ def quote_key(text: str) -> str:
     return text.translate(_QUOTE_MARKS).lower()
 
 
+# Phrases with a negation word that negate nothing: "no more than 6 years old", "not only".
+NOT_NEGATION_RE = re.compile(
+    r"(?i)\b(?:no|not)\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+(?:only|just)\b"
+)
+
+
 def negations(text: str) -> int:
     """How many negation cues ("not", "never", "n't", "denied", ...) the text holds."""
-    return len(NEGATION_RE.findall(text))
+    return len(NEGATION_RE.findall(NOT_NEGATION_RE.sub(" ", text)))
