@@ -27,6 +27,7 @@ NAME_KINDS = ("person", "organisation", "place")
 SLOT_NAMES = {"number": "number", "quantity": "unit"}  # check names: number_mismatch, unit_mismatch, ...
 TIME_SLACK = 10.0  # minutes either side of an exact clock time (a qualified one has its own spread)
 DURATION_SLACK = 0.1  # share of a duration either side
+COUNTERPART_DENSE = 0.65  # a passage this close in meaning makes the claim's statement (tune half: 0.6-0.7)
 NAME_COUNTERPARTS = 2  # best counterparts where another name in the same role contradicts a name
 # Kinds whose only value in a counterpart is in the claim's role even without shared context words
 # (a statement has one date, one time); a lone figure or sum may count something else.
@@ -36,7 +37,7 @@ ALONE_ALIGNS = frozenset({"date", "weekday", "time", "duration", "ordinal", "per
 # against "the walkout began on 2 May 2023").
 LONE_DENSE = 0.6
 LONE_KINDS = frozenset({"date", "duration"})
-LONE_SCALE = 5.0
+LONE_SCALE = 8.0
 RELATED_SHARE = 0.6  # a related passage holds this share of the counterpart floor of statement words
 RELATED_CONTEXT = 2  # context words a related passage's differing value shares with the claim's
 NAME_STOP = frozenset("the of and for a an de la le".split())
@@ -269,9 +270,10 @@ def statement_overlap(claim_words: set[str], passage: str) -> float:
 
 def counterparts(claim_words: set[str], evidence: Sequence[Evidence], *, floor: float) -> list[int]:
     """Passages that make the claim's statement, perhaps with other specifics: the claim's words
-    outside its figures mostly there (share ≥ `floor`), or a close embedding; best first."""
+    outside its figures mostly there (share ≥ `floor`), or a close embedding (COUNTERPART_DENSE);
+    best first."""
     scored = [(statement_overlap(claim_words, e.passage.text), e.dense, i) for i, e in enumerate(evidence)]
-    keep = [(o + d, i) for o, d, i in scored if o >= floor or d >= 0.7]
+    keep = [(o + d, i) for o, d, i in scored if o >= floor or d >= COUNTERPART_DENSE]
     return [i for _, i in sorted(keep, reverse=True)]
 
 
@@ -306,7 +308,7 @@ def compare_slot(
             return Slot(m, "match", i, agreeing)
     for i in near:
         aligned = _aligned(m, rivals(i))
-        if aligned is not None and conflicts(m, aligned):
+        if aligned is not None and conflicts(m, aligned) and (m.kind != "duration" or _same_scale(m, aligned)):
             return Slot(m, "mismatch", i, aligned)
     for i, e in enumerate(evidence):
         for found in with_weekdays(e.passage.mentions):
