@@ -306,6 +306,10 @@ def compare_slot(
         )
         if agreeing is not None:
             return Slot(m, "match", i, agreeing)
+    for i, e in enumerate(evidence):  # the same value in the same role elsewhere outweighs a counterpart's
+        for found in with_weekdays(e.passage.mentions):
+            if comparable(m, found) and agree(m, found) and set(m.context) & set(found.context):
+                return Slot(m, "match", i, found)
     for i in near:
         aligned = _aligned(m, rivals(i))
         if aligned is not None and conflicts(m, aligned) and (m.kind != "duration" or _same_scale(m, aligned)):
