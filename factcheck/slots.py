@@ -398,16 +398,28 @@ def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int],
     return Slot(m, "unverified")
 
 
+def statement_passages(
+    words: set[str], evidence: Sequence[Evidence], *, floor: float
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(counterparts, related passages) for a claim's statement words: the passages that make its
+    statement, and those that share part of it (RELATED_SHARE of the floor), best first."""
+    near = tuple(counterparts(words, evidence, floor=floor))
+    related = tuple(i for i in counterparts(words, evidence, floor=floor * RELATED_SHARE) if i not in near)
+    return near, related
+
+
 def compare(
-    claim_text: str, claim_mentions: Sequence[Mention], evidence: Sequence[Evidence], *, floor: float
+    claim_text: str,
+    claim_mentions: Sequence[Mention],
+    evidence: Sequence[Evidence],
+    *,
+    near: Sequence[int],
+    related: Sequence[int] = (),
 ) -> list[Slot]:
-    """Every comparable mention of the claim (offsets into `claim_text`) against the evidence."""
+    """Every comparable mention of the claim (offsets into `claim_text`) against the evidence;
+    `near` and `related` as `statement_passages` gives them."""
     kinds = (*VALUE_KINDS, *NAME_KINDS)
-    mine = [m for m in with_weekdays(claim_mentions) if m.kind in kinds and m.unit != DERIVED]
-    words = statement_words(claim_text, claim_mentions)
-    near = counterparts(words, evidence, floor=floor)
-    related = [i for i in counterparts(words, evidence, floor=floor * RELATED_SHARE) if i not in near]
-    mine = _deduplicated(mine)
+    mine = _deduplicated([m for m in with_weekdays(claim_mentions) if m.kind in kinds and m.unit != DERIVED])
     found = [compare_slot(m, evidence, near, claim_text=claim_text, related=related) for m in mine]
     taken = frozenset(
         (s.evidence, s.found.start) for s in found if s.outcome == "match" and s.found and s.evidence is not None

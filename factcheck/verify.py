@@ -85,6 +85,7 @@ class Context:
     as_of: dt.date | None
     settings: Settings
     near: tuple[int, ...] = ()  # counterpart passages: the ones making the claim's statement (slots.counterparts)
+    related: tuple[int, ...] = ()  # passages sharing part of the statement (slots.statement_passages)
 
 
 # --- quotes ----------------------------------------------------------------------------------
@@ -283,7 +284,7 @@ def _local(claim: Claim) -> list[Mention]:
 def slot_checks(claim: Claim, ctx: Context) -> list[Check]:
     """Each specific of the claim against the evidence (factcheck.slots), and the direction words
     beside each matched figure ("a gain of 15%" against "a drop of 15%")."""
-    found = slots.compare(claim.text, _local(claim), ctx.evidence, floor=ctx.settings.same_statement)
+    found = slots.compare(claim.text, _local(claim), ctx.evidence, near=ctx.near, related=ctx.related)
     checks = [slots.as_check(slot, claim.start) for slot in found]
     turned = (statement.direction_beside(claim.text, s, ctx.evidence) for s in found if s.outcome == "match")
     return checks + [c for c in turned if c is not None]
@@ -307,11 +308,11 @@ def _related_note(words: set[str], ctx: Context, i: int) -> Check:
 def run_checks(claim: Claim, ctx: Context) -> tuple[Check, ...]:
     """Every check that applies to the claim, in a stable order."""
     words = slots.statement_words(claim.text, _local(claim))
-    ctx = replace(ctx, near=tuple(slots.counterparts(words, ctx.evidence, floor=ctx.settings.same_statement)))
+    near, related = slots.statement_passages(words, ctx.evidence, floor=ctx.settings.same_statement)
+    ctx = replace(ctx, near=near, related=related)
     checks: list[Check | None] = [check_similarity(ctx)]
-    checks += [_counterpart_note(words, ctx, i) for i in ctx.near]
-    related = slots.counterparts(words, ctx.evidence, floor=ctx.settings.same_statement * slots.RELATED_SHARE)
-    checks += [_related_note(words, ctx, i) for i in related if i not in ctx.near]
+    checks += [_counterpart_note(words, ctx, i) for i in near]
+    checks += [_related_note(words, ctx, i) for i in related]
     checks += slot_checks(claim, ctx)
     checks += [check_quote(claim, q, ctx) for q in claim.quotes if parse.is_statement(q)]
     checks += [*statement_checks(claim, ctx), check_stance(ctx)]
