@@ -75,7 +75,8 @@ CONCRETE_KINDS = frozenset({"number", "percent", "money", "quantity", "date", "w
 NAMED_ACTORS = frozenset({"person", "organisation", "place"})
 
 
-def _shift(items: tuple[T, ...], offset: int) -> tuple[T, ...]:
+def shifted(items: Sequence[T], offset: int) -> tuple[T, ...]:
+    """Parts with their offsets moved by `offset` (into the article, or back into the sentence)."""
     return tuple(dataclasses.replace(i, start=i.start + offset, end=i.end + offset) for i in items)
 
 
@@ -160,10 +161,10 @@ def claim_from_sentence(
     `learned_weight · learned + (1 - learned_weight) · hand-set`. `mentions` are the sentence's
     typed mentions (factcheck.mentions), offsets into the sentence."""
     sentence = article.text[start:end]
-    quants = _shift(parse.quantities(sentence), start)
-    date_parts = _shift(parse.dates(sentence, article.published), start)
-    quote_parts = _shift(parse.quotes(sentence), start)
-    ents = _shift(parse.entities(sentence), start)
+    quants = shifted(parse.quantities(sentence), start)
+    date_parts = shifted(parse.dates(sentence, article.published), start)
+    quote_parts = shifted(parse.quotes(sentence), start)
+    ents = shifted(parse.entities(sentence), start)
     counts = {
         "quantities": len(quants),
         "dates": len(date_parts),
@@ -186,7 +187,7 @@ def claim_from_sentence(
         dates=date_parts,
         quotes=quote_parts,
         entities=ents,
-        mentions=_shift(tuple(mentions), start),
+        mentions=shifted(tuple(mentions), start),
     )
 
 

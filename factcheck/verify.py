@@ -55,6 +55,7 @@ from rapidfuzz import fuzz
 from . import parse, slots, statement
 from .calibration import Calibration
 from .config import Settings
+from .extract import shifted
 from .models import STANCE_LABELS, Band, Check, Claim, Evidence, Label, Mention, Quote, Verdict
 from .retrieve import QUOTE_MATCH
 
@@ -276,9 +277,9 @@ def statement_checks(claim: Claim, ctx: Context) -> list[Check | None]:
     ]
 
 
-def _local(claim: Claim) -> list[Mention]:
+def _local(claim: Claim) -> tuple[Mention, ...]:
     """The claim's mentions with offsets into the claim's own text."""
-    return [replace(m, start=m.start - claim.start, end=m.end - claim.start) for m in claim.mentions]
+    return shifted(claim.mentions, -claim.start)
 
 
 def slot_checks(claim: Claim, ctx: Context) -> list[Check]:
