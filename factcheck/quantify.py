@@ -174,14 +174,22 @@ def _range(body: str) -> tuple[float, float] | None:
     return (lo, b[0]) if lo < b[0] else None
 
 
-def figure(text: str, before: str) -> tuple[float, float] | None:
-    """The interval a number phrase stands for, qualifiers and ranges read."""
+def figure(text: str, before: str, *, rounding: str = "digits") -> tuple[float, float] | None:
+    """The interval a number phrase stands for, qualifiers and ranges read. `rounding`: "digits"
+    (a round figure stands for its rounding: "3,000" for 2,500-3,500), "decimals" (to the last
+    decimal written: "12%" for 11.5-12.5) or "none" (a count of units: "two weeks" is two)."""
     qualifier, body = _split_qualifier(text, before)
     ranged = _range(body)
     if ranged:
         return ranged
-    read = read_number(body)
-    return interval(read[0], read[1], qualifier) if read else None
+    single = rounding == "none" and re.fullmatch(r"(?i)(?:a|an|one|a\s+single)", body.strip())
+    read = (1.0, 0.0, len(body)) if single else read_number(body)
+    if read is None:
+        return None
+    if rounding == "none" and not qualifier:
+        return read[0], read[0]
+    step = {"digits": read[1], "decimals": 0.5 * 10.0 ** -_decimals(body), "none": 0.0}[rounding]
+    return interval(read[0], step, qualifier)
 
 
 def _mention(kind: str, text: str, start: int, values: tuple[float, float], unit: str = "") -> Mention:
@@ -244,10 +252,7 @@ def _pint_unit(word: str) -> bool:
 def percent(text: str, start: int, *, before: str) -> list[Mention]:
     """ "12%", "12.5 per cent", "about a fifth" is left out; percentage points kept apart."""
     body = re.sub(r"(?i)\s*(?:%|per\s*cent(?:age points?)?|percent(?:age points?)?)", " ", text).strip()
-    read = read_number(body)
-    qualifier, _ = _split_qualifier(body, before)
-    ranged = _range(body)
-    values = ranged or (interval(read[0], 0.5 * 10.0 ** -_decimals(body), qualifier) if read else None)
+    values = figure(body, before, rounding="decimals")
     unit = "point" if "point" in text.lower() else ""
     return [_mention("percent", text, start, values, unit)] if values else []
 
@@ -414,8 +419,7 @@ def duration(text: str, start: int, *, before: str, after: str = "") -> list[Men
         return []  # "the 23rd minute" is a point in a match, not a length of time
     half = 0.5 if m["half"] or re.search(r"(?i)\band\s+a\s+half$", body) else 0.0
     body = re.sub(r"(?i)\s+and\s+a\s+half$", "", body)
-    qualifier, body = _split_qualifier(body, before + " " + text[: m.start()])
-    values = _duration_count(body, qualifier)
+    values = figure(body, before + " " + text[: m.start()], rounding="none")
     if values is None:
         return []
     seconds = TIME_UNITS[unit]
@@ -430,19 +434,6 @@ def _ordinal_use(rest: str) -> bool:
     """Whether the words after "a second" make it an ordinal ("a second quake", "a second time")."""
     word = re.match(r"\s*([a-z]+)", rest.lower())
     return word is not None and word[1] not in DURATION_FOLLOWERS
-
-
-def _duration_count(body: str, qualifier: str | None) -> tuple[float, float] | None:
-    """How many units a duration counts: "two", "six to ten", "a", "a quarter of a"."""
-    if re.fullmatch(r"(?i)(?:a|an|one|a\s+single)", body.strip()):
-        return interval(1.0, 0.0, qualifier) if qualifier else (1.0, 1.0)
-    ranged = _range(body)
-    if ranged:
-        return ranged
-    read = read_number(body)
-    if read is None:
-        return None
-    return interval(read[0], read[1], qualifier) if qualifier else (read[0], read[0])
 
 
 ZONES = {  # hours from UTC; where a name covers summer and winter time, both
