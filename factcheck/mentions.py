@@ -78,7 +78,31 @@ def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
             replace(m, context=_context_at(doc, m.start, m.end))
             for m in backup(doc.text, taken=[(m.start, m.end) for m in found])
         ]
+    found += _untyped_figures(doc, taken=[(m.start, m.end) for m in found])
     return sorted(_without_zone_places(found, doc.text), key=lambda m: (m.start, m.kind))
+
+
+FIGURE_RE = re.compile(
+    r"(?<![\w.,$£€¥:/-])\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s+(?:thousand|million|billion|trillion))?(?![\w%:/-])"
+)
+
+
+def _untyped_figures(doc: Any, *, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Figures in digits spaCy did not type ("hired 900 new police officers"), read as counts
+    with the noun they count."""
+    found: list[Mention] = []
+    text = doc.text
+    for m in FIGURE_RE.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        before, after = text[max(0, m.start() - 25) : m.start()], text[m.end() : m.end() + 60]
+        unit = _counted_noun(doc, span.end)
+        if not unit:
+            continue  # a bare figure ("At 77, ...") says too little of what it counts to compare
+        read = quantify.cardinal(m[0], m.start(), before=before, after=after, unit=unit)
+        found += [_with_context(x, _context(doc, span.start, span.end)) for x in read]
+    return found
 
 
 def _without_zone_places(found: list[Mention], text: str) -> list[Mention]:

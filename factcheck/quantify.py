@@ -224,7 +224,8 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
         return []  # "all but one of the 29", "one of the proudest": no count of their own
     day = r"(?:[1-9]|[12]\d|3[01])"
     days = rf"(?i)(?:between\s+)?{day}(?:\s*(?:and|to|-|–)\s*{day})?"
-    if re.fullmatch(days, text.strip()) and re.match(rf"(?i)\s+(?:of\s+)?{parse.MONTH_RE}", after):
+    month_after = rf"(?i)(?:\s*(?:and|to|-|–)\s*{day})?\s+(?:of\s+)?{parse.MONTH_RE}"
+    if re.fullmatch(days, text.strip()) and re.match(month_after, after):
         return []  # "31 October", "between 2 and 9 October": days of the month, read with the date
     if _currency(text, before[-1:], ""):
         return money(text, start, before=before, after=after)  # "between two and four US dollars"
