@@ -132,7 +132,7 @@ def stance(
 def stories(
     root: Annotated[Path, typer.Argument(help="The stories folder (benchmarks/stories).")],
     half: Annotated[
-        str, typer.Option(help="tune | locked | fresh | all: which stories to run (locked, fresh: only to report).")
+        str, typer.Option(help="tune | locked | fresh | reserve | all: which stories (all but tune: only to report).")
     ],
     config: ConfigOpt = None,
     json_out: JsonOpt = None,
@@ -141,8 +141,8 @@ def stories(
     supported, absent evidence, opinion set aside, precision and coverage of decisive verdicts, and
     every miss with its reason."""
     try:
-        if half not in ("tune", "locked", "fresh", "all"):
-            raise InputError(f"--half {half!r}: use tune, locked, fresh or all")
+        if half not in ("tune", "locked", "fresh", "reserve", "all"):
+            raise InputError(f"--half {half!r}: use tune, locked, fresh, reserve or all")
         selected = load_stories(root, half=half)
         checker = Checker.for_corpora(settings=load_settings(config))
         numbers = score(run_stories(selected, checker))

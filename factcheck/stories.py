@@ -102,7 +102,7 @@ def load_story(folder: Path) -> Story:
 
 
 def load_stories(root: Path, *, half: str) -> list[Story]:
-    """The stories under `root` of the given half ("tune", "locked", "fresh" or "all"), in folder order."""
+    """The stories under `root` of the given half ("tune", "locked", "fresh", "reserve" or "all"), in folder order."""
     folders = sorted(p for p in root.iterdir() if (p / "story.yaml").is_file()) if root.is_dir() else []
     if not folders:
         raise InputError(

@@ -65,8 +65,8 @@ def check_story(folder: Path) -> list[str]:
     ]
     if story.get("domain") not in DOMAINS:
         problems.append(f"{story_file}: domain {story.get('domain')!r} not one of {sorted(DOMAINS)}")
-    if story.get("half") not in ("tune", "locked", "fresh"):
-        problems.append(f"{story_file}: half must be tune, locked or fresh")
+    if story.get("half") not in ("tune", "locked", "fresh", "reserve"):
+        problems.append(f"{story_file}: half must be tune, locked, fresh or reserve")
     if not isinstance(story.get("published"), dt.date):
         problems.append(f"{story_file}: published must be a YYYY-MM-DD date")
     sentences = story.get("sentences") or []
