@@ -16,6 +16,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from .models import Check, Evidence, Mention
 from .quantify import DERIVED, overlaps
@@ -28,7 +30,7 @@ SLOT_NAMES = {"number": "number", "quantity": "unit"}  # check names: number_mis
 TIME_SLACK = 10.0  # minutes either side of an exact clock time (a qualified one has its own spread)
 DURATION_SLACK = 0.1  # share of a duration either side
 COUNTERPART_DENSE = 0.65  # a passage this close in meaning makes the claim's statement (tune half: 0.6-0.7)
-NAME_COUNTERPARTS = 2  # best counterparts where another name in the same role contradicts a name
+NAME_COUNTERPARTS = 3  # best counterparts where another name in the same role contradicts a name
 # Kinds whose only value in a counterpart is in the claim's role even without shared context words
 # (a statement has one date, one time); a lone figure or sum may count something else.
 ALONE_ALIGNS = frozenset({"date", "weekday", "time", "duration", "ordinal", "percent", "quantity", "number"})
@@ -253,19 +255,32 @@ def same_name(a: Mention, b: Mention) -> bool:
 # --- counterparts and slots ------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def stems(text: str) -> set[str]:
+    """The stems of a text's content words: "convicted" and "conviction", "authorised" and
+    "authorisation" share one (Snowball's English stemmer)."""
+    return set(_stemmer().stemWords(content_words(text).split()))
+
+
 def statement_words(text: str, mentions: Sequence[Mention]) -> set[str]:
     """Content words of a text outside its value mentions: what the statement is about."""
     for m in mentions:
         if m.kind in VALUE_KINDS:  # blanked, not cut, so that the other spans stay where they were
             text = text[: m.start] + " " * (m.end - m.start) + text[m.end :]
-    return set(content_words(text).split())
+    return stems(text)
 
 
 def statement_overlap(claim_words: set[str], passage: str) -> float:
     """Share of the claim's statement words the passage also has, in [0, 1]."""
     if not claim_words:
         return 0.0
-    return len(claim_words & set(content_words(passage).split())) / len(claim_words)
+    return len(claim_words & stems(passage)) / len(claim_words)
 
 
 def counterparts(claim_words: set[str], evidence: Sequence[Evidence], *, floor: float) -> list[int]:

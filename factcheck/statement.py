@@ -11,8 +11,7 @@ from collections.abc import Sequence
 
 from . import parse
 from .models import Check, Evidence
-from .retrieve import content_words
-from .slots import Slot, agree, comparable
+from .slots import Slot, agree, comparable, stems
 
 CONTRADICTS, NOTE = "contradicts", "note"
 NEGATION_SHARED = 3  # words a clause must share with the claim before its polarity is compared
@@ -60,7 +59,7 @@ CAUSAL_RE = re.compile(rf"(?i)\b(?:(?P<first>{CAUSE_FIRST})|(?P<after>{CAUSE_AFT
 
 
 def words(text: str) -> set[str]:
-    return set(content_words(parse.NEGATION_RE.sub(" ", text)).split())
+    return stems(parse.NEGATION_RE.sub(" ", text))
 
 
 def best_clause(claim: str, passage: str) -> tuple[str, float]:
