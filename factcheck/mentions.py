@@ -153,7 +153,25 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
 
 
 DAY_BEFORE_RE = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?$")
-COUNT_SKIP = {"of", "the", "a", "an", "more", "other", "additional", "further", "new", "extra"}
+COUNT_SKIP = {
+    "of",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "those",
+    "these",
+    "more",
+    "other",
+    "additional",
+    "further",
+    "new",
+    "extra",
+}
 
 
 def _counted_noun(doc: Any, after: int) -> str:

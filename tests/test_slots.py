@@ -34,6 +34,8 @@ CHANGED = [
      "number_mismatch"),
     ("count", "All 21 members of the crew were Indian nationals.",
      "Every one of the ship's 25 crew members is an Indian national, the manager said.", "number_mismatch"),
+    ("part of a whole", "To slow its fall, the booster relit five of its 33 Raptor engines.",
+     "To slow its fall, the booster relit three of its 33 Raptor engines.", "number_mismatch"),
     ("percent", "On Monday, Credit Suisse shares fell about 16 percent.",
      "On Monday, Credit Suisse shares fell 60 percent.", "percent_mismatch"),
     ("money", "The government is guaranteeing up to 900 million francs of losses on assets UBS takes over.",
