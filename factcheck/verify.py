@@ -21,8 +21,12 @@ for a slot, the spans on both sides:
     quote_not_found      no source holds the quotation
     similar_passage      a passage reads much like the claim (fused score ≥ support_threshold): a
                          note only: similar is not supported
-    reported_claim       the passage making the claim's statement reports someone making it, or
-                         rates it: a note; it cannot support the claim
+    counterpart / same_statement / related_statement
+                         notes naming the passages that make the claim's statement (most of its
+                         words, or a close embedding), nearly all of it, or part of it
+    reported_claim       a passage reports someone making the claim (quotes its words from
+                         someone; in a fact-check, restates and attributes it), or rates it: a
+                         note; it cannot support the claim
     evidence_after_article   the source was published after the article (a note)
     stance_supports / stance_refutes   the stance model (factcheck.stance) reads a passage as
                          supporting / refuting the claim (its most likely stance, at least
@@ -37,9 +41,11 @@ Decision (`decide`): any contradicting check → contradicted (misleading where 
 a right-fact-wrong-context check: superlative scope, quote channel). Otherwise `supported` needs
 positive evidence and nothing left open: every specific of the claim (its slots and statement
 quotations) found in the evidence, and either the stance model reading support in a passage that does
-not merely report the claim, or at least one specific matched in a passage that makes the claim's
-statement. The stance model's "refutes" contradicts where no specific was matched. Anything else is
-not_enough_evidence: similar words, an unverified figure, a passage that only reports the claim.
+not merely report the claim, or a specific value matched in a passage that makes (all or part of)
+the claim's statement, or names matched in a passage that says nearly all of it, or three or more
+values matched (VALUES_BEAR_OUT). The stance model's "refutes" contradicts where no specific was
+matched. Anything else is not_enough_evidence: similar words, an unverified figure, a passage that
+only reports the claim.
 """
 
 from __future__ import annotations
