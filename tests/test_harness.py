@@ -1,6 +1,7 @@
 """The evaluation harness end to end on tiny fixtures written for these tests."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from factcheck.harness import checkworthiness_scores, evaluate_checkworthiness
 from factcheck.normalise import clean_social
 
 FIXTURES = Path(__file__).parent / "fixtures" / "eval"
+ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 
 
@@ -95,3 +97,34 @@ def test_evaluation_jsonl_errors_name_file_and_line(tmp_path: Path) -> None:
     queries.write_text('{"_id": "q1", "text": "a"}\n{oops\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"q\.jsonl:2: not valid JSON"):
         load_queries(queries)
+
+
+def test_eval_stories_cli_on_one_story_and_a_bad_half(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "benchmarks" / "stories" / "01-credit-suisse-ubs", tmp_path / "01-story")
+    out = tmp_path / "stories.json"
+    result = runner.invoke(app, ["eval", "stories", str(tmp_path), "--half", "tune", "--json-out", str(out)])
+    assert result.exit_code == 0, result.output
+    numbers = json.loads(out.read_text())
+    assert numbers["sentences"] == 12 and 0.0 <= numbers["caught"] <= 1.0 and "misses" in numbers
+    result = runner.invoke(app, ["eval", "stories", str(tmp_path), "--half", "bogus"])
+    assert result.exit_code != 0 and "--half 'bogus'" in result.output
+
+
+def test_eval_liar_cli_and_a_missing_file(tmp_path: Path) -> None:
+    data = tmp_path / "val.jsonl"
+    rows = [
+        {"id": 1, "label": "false", "claim": "The city hired 900 officers.", "justification": "It hired 90 officers."},
+        {
+            "id": 2,
+            "label": "true",
+            "claim": "The bridge opened in 2019.",
+            "justification": "The bridge opened in 2019.",
+        },
+    ]
+    data.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "liar.json"
+    result = runner.invoke(app, ["eval", "liar", str(data), "--json-out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text())["clear_cut"] == 2
+    result = runner.invoke(app, ["eval", "liar", str(tmp_path / "missing.jsonl")])
+    assert result.exit_code != 0 and "cannot read" in result.output
