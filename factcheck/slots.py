@@ -7,28 +7,27 @@ rounding, the same date as far as both give it, a name the passage holds). It is
 counterpart passage (one that makes the same statement, see `counterparts`) holds mentions of the
 same kind and role and none agrees: "all six workers" against "all eight workers". Otherwise it is
 *unverified*. Each outcome is a `Check` citing the claim's span and, where there is one, the
-passage's span.
+passage's span. Whether two mentions agree is `factcheck.agreement`'s; whether a text names a name,
+`factcheck.names`'.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .agreement import agree, comparable, conflicts, values_of, with_weekdays
 from .models import Check, Evidence, Mention
-from .quantify import DERIVED, overlaps
+from .names import alias_in, name_in, name_words, same_name
+from .quantify import DERIVED
 from .retrieve import content_words
 
 SUPPORTS, CONTRADICTS, NOTE = "supports", "contradicts", "note"
 VALUE_KINDS = ("number", "percent", "money", "quantity", "duration", "time", "ordinal", "weekday", "date")
 NAME_KINDS = ("person", "organisation", "place")
 SLOT_NAMES = {"number": "number", "quantity": "unit"}  # check names: number_mismatch, unit_mismatch, ...
-TIME_SLACK = 10.0  # minutes either side of an exact clock time (a qualified one has its own spread)
-DURATION_SLACK = 0.1  # share of a duration either side
 COUNTERPART_DENSE = 0.65  # a passage this close in meaning makes the claim's statement (tune half: 0.6-0.7)
 NAME_COUNTERPARTS = 3  # best counterparts where another name in the same role contradicts a name
 # Kinds whose only value in a counterpart is in the claim's role even without shared context words
@@ -42,7 +41,6 @@ LONE_KINDS = frozenset({"date", "duration"})
 LONE_SCALE = 8.0
 RELATED_SHARE = 0.6  # a related passage holds this share of the counterpart floor of statement words
 RELATED_CONTEXT = 2  # context words a related passage's differing value shares with the claim's
-NAME_STOP = frozenset("the of and for a an de la le".split())
 
 
 @dataclass(frozen=True)
@@ -53,203 +51,6 @@ class Slot:
     outcome: str
     evidence: int | None = None
     found: Mention | None = None
-
-
-# --- agreement of two mentions ---------------------------------------------------------------
-
-
-def comparable(claim: Mention, found: Mention) -> bool:
-    """Whether two mentions give the same kind of value for the same thing (so they must agree)."""
-    if claim.kind != found.kind:
-        return False
-    if claim.kind in ("number", "ordinal"):
-        return _same_count(claim, found)
-    if claim.kind == "percent":
-        return claim.unit == found.unit
-    if claim.kind == "money":
-        return not (claim.unit and found.unit and claim.unit != found.unit)
-    if claim.kind == "quantity":
-        return claim.unit == found.unit
-    if claim.kind == "date":
-        return any(
-            a != "??" and a.strip("?") and b.strip("?") for a, b in zip(_parts(claim), _parts(found), strict=False)
-        )
-    return True
-
-
-def _same_count(a: Mention, b: Mention) -> bool:
-    """Whether two figures count the same thing: the same counted noun, or one's noun in the other's
-    context ("21 members of the crew" and "25 crew members"); a figure without a noun ("stands at
-    246") counts what one with a noun counts where their contexts share two words."""
-    if a.unit == b.unit and a.unit:
-        return True
-    if (a.unit and a.unit in b.context) or (b.unit and b.unit in a.context):
-        return True
-    if a.unit and b.unit:
-        return False
-    return len(set(a.context) & set(b.context)) >= 2
-
-
-def agree(claim: Mention, found: Mention) -> bool:
-    """Whether `found` bears out `claim` (the two being `comparable`)."""
-    if claim.kind == "date":
-        return _dates_agree(claim, found)
-    if claim.kind == "money" and claim.unit and found.unit and claim.unit != found.unit:
-        return False
-    (a_lo, a_hi), (b_lo, b_hi) = _values(claim), _values(found)
-    if claim.kind in ("number", "percent", "money", "quantity", "ordinal"):
-        return _within(a_lo, a_hi, b_lo, b_hi)
-    if claim.kind == "time":
-        if (b_hi - b_lo) > max(a_hi - a_lo, 60.0):
-            return False  # "in the morning" does not bear out "at 5:17 am"
-        shifts = [z + h for z in _zone_shifts(claim, found) for h in _half_days(claim, found)]
-        a_lo, a_hi = (a_lo - TIME_SLACK, a_hi + TIME_SLACK) if a_hi == a_lo else (a_lo, a_hi)
-        b_lo, b_hi = (b_lo - TIME_SLACK, b_hi + TIME_SLACK) if b_hi == b_lo else (b_lo, b_hi)
-        return any(_within(a_lo, a_hi, b_lo + s, b_hi + s) for s in shifts)
-    if claim.kind == "duration":
-        return _within(a_lo * (1 - DURATION_SLACK), a_hi * (1 + DURATION_SLACK), b_lo, b_hi)
-    return overlaps(a_lo, a_hi, b_lo, b_hi)
-
-
-def _zones(m: Mention) -> list[float]:
-    tz = next((u for u in m.unit.split() if u.startswith("tz:")), "")
-    return [float(h) * 60 for h in tz[3:].split(",")] if tz else []
-
-
-def _zone_shifts(claim: Mention, found: Mention) -> list[float]:
-    """Minutes to add to the source's time to read it in the claim's zone (0 where either names none)."""
-    mine, theirs = _zones(claim), _zones(found)
-    if not mine or not theirs:
-        return [0.0]
-    return [a - b + day for a in mine for b in theirs for day in (0.0, 1440.0, -1440.0)]
-
-
-def _half_days(claim: Mention, found: Mention) -> tuple[float, ...]:
-    return (0.0, 720.0, -720.0) if "12h" in claim.unit.split() + found.unit.split() else (0.0,)
-
-
-def _within(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
-    """Either figure's middle lies in the other's interval: "nearly 3,000" ~ "2,977", while
-    "about 85 million" and "about 100 million" do not agree though their intervals touch."""
-    return a_lo <= (b_lo + b_hi) / 2 <= a_hi or b_lo <= (a_lo + a_hi) / 2 <= b_hi
-
-
-def _values(m: Mention) -> tuple[float, float]:
-    return (m.low or 0.0, m.high if m.high is not None else m.low or 0.0)
-
-
-def _parts(m: Mention) -> list[str]:
-    return m.unit.split("-") if m.unit.count("-") == 2 else ["????", "??", "??"]
-
-
-def _dates_agree(claim: Mention, found: Mention) -> bool:
-    """Every part the claim gives, the evidence gives too, and the same."""
-    return all(not (a.strip("?") and a != b) for a, b in zip(_parts(claim), _parts(found), strict=True))
-
-
-def conflicts(claim: Mention, found: Mention) -> bool:
-    """Whether two comparable mentions say different things: for dates, a part both give differs
-    (and both give the month, or neither does: "2 October 2023" and "2021" are other events)."""
-    if claim.kind == "time" and bool(_zones(claim)) != bool(_zones(found)):
-        return False  # "8 am" (local) and "06:00 GMT" may be one time: a zone is missing to tell
-    if claim.kind != "date":
-        return not agree(claim, found)
-    mine, theirs = _parts(claim), _parts(found)
-    if ("?" in mine[1]) != ("?" in theirs[1]):
-        return False
-    return any("?" not in a + b and a != b for a, b in zip(mine, theirs, strict=True))
-
-
-def date_weekday(m: Mention) -> int | None:
-    """The weekday (0 = Monday) of a date mention that gives year, month and day."""
-    year, month, day = _parts(m)
-    if "?" in year + month + day:
-        return None
-    try:
-        return dt.date(int(year), int(month), int(day)).weekday()
-    except ValueError:
-        return None
-
-
-def with_weekdays(mentions: Sequence[Mention]) -> list[Mention]:
-    """Mentions plus the weekday each full date falls on (so "on Monday" meets "10 March 2023")."""
-    extra = []
-    for m in mentions:
-        day = date_weekday(m) if m.kind == "date" else None
-        if day is not None and not any(x.kind == "weekday" for x in mentions):
-            extra.append(Mention("weekday", m.text, m.start, m.end, float(day), float(day), context=m.context))
-    return [*mentions, *extra]
-
-
-# --- names -----------------------------------------------------------------------------------
-
-
-def _name_words(name: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", name.lower()) if w not in NAME_STOP]
-
-
-def _acronym(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[A-Z]\w*", name) if w.lower() not in NAME_STOP).lower()
-
-
-# Names that stand for one country (a place named one way in a claim, another in a source).
-ALIASES = (
-    frozenset({"us", "usa", "united states", "united states of america", "america", "american"}),
-    frozenset({"uk", "britain", "great britain", "united kingdom", "british"}),
-    frozenset({"eu", "european union"}),
-    frozenset({"un", "united nations"}),
-)
-
-
-def _plain(text: str) -> str:
-    """Lower case words with dotted initials joined: "the U. S." → "the us"."""
-    text = re.sub(r"\b([A-Za-z])\.\s?(?=[A-Za-z]\b\.?)", r"\1", text)
-    return " ".join(re.findall(r"\w+", re.sub(r"[’']s\b", "", text.lower())))
-
-
-def _alias_in(mention: Mention, text: str) -> bool | None:
-    """Whether `text` names the mention's country by any of its names; None for other names."""
-    key = " ".join(w for w in _plain(mention.text).split() if w != "the")
-    group = next((g for g in ALIASES if key in g), None)
-    if group is None:
-        return None
-    plain = f" {_plain(text)} "
-    return any(f" {alias} " in plain for alias in group)
-
-
-def name_in(mention: Mention, text: str) -> bool:
-    """Whether `text` names what `mention` names: a person by surname, an organisation or place by
-    all its significant words, or by its acronym either way ("FDIC"); a country by any of its
-    names ("the U.S." and "America")."""
-    alias = _alias_in(mention, text)
-    if alias is not None:
-        return alias
-    words = set(re.findall(r"\w+", text.lower()))
-    mine = _name_words(mention.text)
-    if not mine:
-        return True
-    if mention.kind == "person":
-        return mine[-1] in words
-    held = sum(w in words for w in mine)
-    if held == len(mine) or (len(mine) > 3 and held >= len(mine) - 1):
-        return True  # a long name may drop a word ("Texas Department of State Health Services")
-    acronym = _acronym(mention.text)
-    if len(acronym) >= 2 and acronym in words:
-        return True
-    return len(mine) == 1 and mention.text.isupper() and mine[0] in _acronyms(text)
-
-
-def _acronyms(text: str) -> set[str]:
-    """Acronyms of the capitalised runs of a text: "Medicines and Healthcare products Regulatory
-    Agency" → "mhra" (short words inside the run are skipped)."""
-    runs = re.findall(r"[A-Z]\w+(?:\s+(?:and|of|for|the|[a-z]+\s+)?[A-Z]\w+)+", text)
-    return {"".join(w[0] for w in run.split() if w[0].isupper() or len(w) > 3).lower() for run in runs} | {
-        "".join(w[0] for w in run.split() if w[0].isupper()).lower() for run in runs
-    }
-
-
-def same_name(a: Mention, b: Mention) -> bool:
-    return name_in(a, b.text) or name_in(b, a.text)
 
 
 # --- counterparts and slots ------------------------------------------------------------------
@@ -368,7 +169,7 @@ def _same_scale(a: Mention, b: Mention) -> bool:
     be one length told two ways; "five hours" and "15 days" are lengths of other things."""
     if a.low is None or b.low is None:
         return True
-    x, y = (sum(_values(a)) / 2, sum(_values(b)) / 2)
+    x, y = (sum(values_of(a)) / 2, sum(values_of(b)) / 2)
     return min(x, y) > 0 and max(x, y) / min(x, y) <= LONE_SCALE
 
 
@@ -388,7 +189,7 @@ def _rival_kind(m: Mention, f: Mention) -> bool:
     if m.kind == f.kind:
         return True
     pair = {m.kind, f.kind} == {"organisation", "place"}
-    return pair and all(len(_name_words(x.text)) == 1 and _alias_in(x, "") is None for x in (m, f))
+    return pair and all(len(name_words(x.text)) == 1 and alias_in(x, "") is None for x in (m, f))
 
 
 def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int], claim_text: str) -> Slot:

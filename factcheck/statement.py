@@ -10,8 +10,9 @@ import re
 from collections.abc import Sequence
 
 from . import parse
+from .agreement import agree, comparable
 from .models import Check, Evidence
-from .slots import Slot, agree, comparable, stems
+from .slots import Slot, stems
 
 CONTRADICTS, NOTE = "contradicts", "note"
 NEGATION_SHARED = 3  # words a clause must share with the claim before its polarity is compared

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck import Article, Evidence, Label, Passage, Settings, Source, extract
+from factcheck.agreement import agree, comparable
 from factcheck.extract import claim_of_text
 from factcheck.mentions import Analyser
-from factcheck.slots import agree, comparable
 from factcheck.verify import same_speaker, verify
 
 DAY = dt.date(2026, 2, 12)

@@ -1,0 +1,139 @@
+"""Agreement of two typed mentions (models.Mention): whether they speak of the same kind of thing
+(`comparable`), whether one bears the other out (`agree`), and whether they say different things
+(`conflicts`). Figures agree by the middle-in-interval rule; dates as far as both give them; times of
+day across time zones and twelve-hour readings; durations within DURATION_SLACK. Pure functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from .models import Mention
+from .quantify import overlaps
+
+TIME_SLACK = 10.0  # minutes either side of an exact clock time (a qualified one has its own spread)
+DURATION_SLACK = 0.1  # share of a duration either side
+
+
+def comparable(claim: Mention, found: Mention) -> bool:
+    """Whether two mentions give the same kind of value for the same thing (so they must agree)."""
+    if claim.kind != found.kind:
+        return False
+    if claim.kind in ("number", "ordinal"):
+        return _same_count(claim, found)
+    if claim.kind == "percent":
+        return claim.unit == found.unit
+    if claim.kind == "money":
+        return not (claim.unit and found.unit and claim.unit != found.unit)
+    if claim.kind == "quantity":
+        return claim.unit == found.unit
+    if claim.kind == "date":
+        return any(
+            a != "??" and a.strip("?") and b.strip("?") for a, b in zip(_parts(claim), _parts(found), strict=False)
+        )
+    return True
+
+
+def _same_count(a: Mention, b: Mention) -> bool:
+    """Whether two figures count the same thing: the same counted noun, or one's noun in the other's
+    context ("21 members of the crew" and "25 crew members"); a figure without a noun ("stands at
+    246") counts what one with a noun counts where their contexts share two words."""
+    if a.unit == b.unit and a.unit:
+        return True
+    if (a.unit and a.unit in b.context) or (b.unit and b.unit in a.context):
+        return True
+    if a.unit and b.unit:
+        return False
+    return len(set(a.context) & set(b.context)) >= 2
+
+
+def agree(claim: Mention, found: Mention) -> bool:
+    """Whether `found` bears out `claim` (the two being `comparable`)."""
+    if claim.kind == "date":
+        return _dates_agree(claim, found)
+    if claim.kind == "money" and claim.unit and found.unit and claim.unit != found.unit:
+        return False
+    (a_lo, a_hi), (b_lo, b_hi) = values_of(claim), values_of(found)
+    if claim.kind in ("number", "percent", "money", "quantity", "ordinal"):
+        return _within(a_lo, a_hi, b_lo, b_hi)
+    if claim.kind == "time":
+        if (b_hi - b_lo) > max(a_hi - a_lo, 60.0):
+            return False  # "in the morning" does not bear out "at 5:17 am"
+        shifts = [z + h for z in _zone_shifts(claim, found) for h in _half_days(claim, found)]
+        a_lo, a_hi = (a_lo - TIME_SLACK, a_hi + TIME_SLACK) if a_hi == a_lo else (a_lo, a_hi)
+        b_lo, b_hi = (b_lo - TIME_SLACK, b_hi + TIME_SLACK) if b_hi == b_lo else (b_lo, b_hi)
+        return any(_within(a_lo, a_hi, b_lo + s, b_hi + s) for s in shifts)
+    if claim.kind == "duration":
+        return _within(a_lo * (1 - DURATION_SLACK), a_hi * (1 + DURATION_SLACK), b_lo, b_hi)
+    return overlaps(a_lo, a_hi, b_lo, b_hi)
+
+
+def _zones(m: Mention) -> list[float]:
+    tz = next((u for u in m.unit.split() if u.startswith("tz:")), "")
+    return [float(h) * 60 for h in tz[3:].split(",")] if tz else []
+
+
+def _zone_shifts(claim: Mention, found: Mention) -> list[float]:
+    """Minutes to add to the source's time to read it in the claim's zone (0 where either names none)."""
+    mine, theirs = _zones(claim), _zones(found)
+    if not mine or not theirs:
+        return [0.0]
+    return [a - b + day for a in mine for b in theirs for day in (0.0, 1440.0, -1440.0)]
+
+
+def _half_days(claim: Mention, found: Mention) -> tuple[float, ...]:
+    return (0.0, 720.0, -720.0) if "12h" in claim.unit.split() + found.unit.split() else (0.0,)
+
+
+def _within(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:
+    """Either figure's middle lies in the other's interval: "nearly 3,000" ~ "2,977", while
+    "about 85 million" and "about 100 million" do not agree though their intervals touch."""
+    return a_lo <= (b_lo + b_hi) / 2 <= a_hi or b_lo <= (a_lo + a_hi) / 2 <= b_hi
+
+
+def values_of(m: Mention) -> tuple[float, float]:
+    return (m.low or 0.0, m.high if m.high is not None else m.low or 0.0)
+
+
+def _parts(m: Mention) -> list[str]:
+    return m.unit.split("-") if m.unit.count("-") == 2 else ["????", "??", "??"]
+
+
+def _dates_agree(claim: Mention, found: Mention) -> bool:
+    """Every part the claim gives, the evidence gives too, and the same."""
+    return all(not (a.strip("?") and a != b) for a, b in zip(_parts(claim), _parts(found), strict=True))
+
+
+def conflicts(claim: Mention, found: Mention) -> bool:
+    """Whether two comparable mentions say different things: for dates, a part both give differs
+    (and both give the month, or neither does: "2 October 2023" and "2021" are other events)."""
+    if claim.kind == "time" and bool(_zones(claim)) != bool(_zones(found)):
+        return False  # "8 am" (local) and "06:00 GMT" may be one time: a zone is missing to tell
+    if claim.kind != "date":
+        return not agree(claim, found)
+    mine, theirs = _parts(claim), _parts(found)
+    if ("?" in mine[1]) != ("?" in theirs[1]):
+        return False
+    return any("?" not in a + b and a != b for a, b in zip(mine, theirs, strict=True))
+
+
+def date_weekday(m: Mention) -> int | None:
+    """The weekday (0 = Monday) of a date mention that gives year, month and day."""
+    year, month, day = _parts(m)
+    if "?" in year + month + day:
+        return None
+    try:
+        return dt.date(int(year), int(month), int(day)).weekday()
+    except ValueError:
+        return None
+
+
+def with_weekdays(mentions: Sequence[Mention]) -> list[Mention]:
+    """Mentions plus the weekday each full date falls on (so "on Monday" meets "10 March 2023")."""
+    extra = []
+    for m in mentions:
+        day = date_weekday(m) if m.kind == "date" else None
+        if day is not None and not any(x.kind == "weekday" for x in mentions):
+            extra.append(Mention("weekday", m.text, m.start, m.end, float(day), float(day), context=m.context))
+    return [*mentions, *extra]

@@ -1,0 +1,80 @@
+"""Names: whether a text names what a person, organisation or place mention names (by surname,
+by all its significant words, by acronym either way, or a country by any of its names). Pure
+functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Mention
+
+NAME_STOP = frozenset("the of and for a an de la le".split())
+
+
+def name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", name.lower()) if w not in NAME_STOP]
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Z]\w*", name) if w.lower() not in NAME_STOP).lower()
+
+
+# Names that stand for one country (a place named one way in a claim, another in a source).
+ALIASES = (
+    frozenset({"us", "usa", "united states", "united states of america", "america", "american"}),
+    frozenset({"uk", "britain", "great britain", "united kingdom", "british"}),
+    frozenset({"eu", "european union"}),
+    frozenset({"un", "united nations"}),
+)
+
+
+def _plain(text: str) -> str:
+    """Lower case words with dotted initials joined: "the U. S." → "the us"."""
+    text = re.sub(r"\b([A-Za-z])\.\s?(?=[A-Za-z]\b\.?)", r"\1", text)
+    return " ".join(re.findall(r"\w+", re.sub(r"[’']s\b", "", text.lower())))
+
+
+def alias_in(mention: Mention, text: str) -> bool | None:
+    """Whether `text` names the mention's country by any of its names; None for other names."""
+    key = " ".join(w for w in _plain(mention.text).split() if w != "the")
+    group = next((g for g in ALIASES if key in g), None)
+    if group is None:
+        return None
+    plain = f" {_plain(text)} "
+    return any(f" {alias} " in plain for alias in group)
+
+
+def name_in(mention: Mention, text: str) -> bool:
+    """Whether `text` names what `mention` names: a person by surname, an organisation or place by
+    all its significant words, or by its acronym either way ("FDIC"); a country by any of its
+    names ("the U.S." and "America")."""
+    alias = alias_in(mention, text)
+    if alias is not None:
+        return alias
+    words = set(re.findall(r"\w+", text.lower()))
+    mine = name_words(mention.text)
+    if not mine:
+        return True
+    if mention.kind == "person":
+        return mine[-1] in words
+    held = sum(w in words for w in mine)
+    if held == len(mine) or (len(mine) > 3 and held >= len(mine) - 1):
+        return True  # a long name may drop a word ("Texas Department of State Health Services")
+    acronym = _acronym(mention.text)
+    if len(acronym) >= 2 and acronym in words:
+        return True
+    return len(mine) == 1 and mention.text.isupper() and mine[0] in _acronyms(text)
+
+
+def _acronyms(text: str) -> set[str]:
+    """Acronyms of the capitalised runs of a text: "Medicines and Healthcare products Regulatory
+    Agency" → "mhra" (short words inside the run are skipped)."""
+    runs = re.findall(r"[A-Z]\w+(?:\s+(?:and|of|for|the|[a-z]+\s+)?[A-Z]\w+)+", text)
+    return {"".join(w[0] for w in run.split() if w[0].isupper() or len(w) > 3).lower() for run in runs} | {
+        "".join(w[0] for w in run.split() if w[0].isupper()).lower() for run in runs
+    }
+
+
+def same_name(a: Mention, b: Mention) -> bool:
+    return name_in(a, b.text) or name_in(b, a.text)
