@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from . import parse, quantify
+from . import clock, dates, parse, quantify, untyped
 from .errors import ModelError
 from .models import Mention
 
@@ -72,8 +72,8 @@ def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
     for ent in doc.ents:
         context = _context(doc, ent.start, ent.end)
         found += _typed(doc, ent, context, reference)
-    found += quantify.time_phrases(doc.text, taken=[(m.start, m.end) for m in found])
-    for backup in (quantify.duration_phrases, quantify.ordinal_phrases, quantify.acronyms):
+    found += clock.time_phrases(doc.text, taken=[(m.start, m.end) for m in found])
+    for backup in (untyped.duration_phrases, untyped.ordinal_phrases, untyped.acronyms):
         found += [
             replace(m, context=_context_at(doc, m.start, m.end))
             for m in backup(doc.text, taken=[(m.start, m.end) for m in found])
@@ -143,7 +143,7 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
         "MONEY": lambda: quantify.money(text, start, before=before, after=after),
         "PERCENT": lambda: quantify.percent(text, start, before=before),
         "ORDINAL": lambda: quantify.ordinal(text, start, unit=unit),
-        "DATE": lambda: quantify.date_phrase(text, start, before=before, reference=reference),
+        "DATE": lambda: dates.date_phrase(text, start, before=before, reference=reference),
         "TIME": lambda: quantify.time_phrase(text, start, before=before, after=after),
     }
     reader = readers.get(label)

@@ -1,5 +1,6 @@
-"""Values of the spans spaCy types: numbers, money, percentages, unit quantities, dates, weekdays,
-times of day and durations, each as an interval (models.Mention.low/high).
+"""Values of the spans spaCy types: numbers, money, percentages, unit quantities, ordinals and
+durations, each as an interval (models.Mention.low/high). Dates and weekdays are `factcheck.dates`',
+times of day `factcheck.clock`'s, and what spaCy leaves untyped `factcheck.untyped`'s.
 
 Kept libraries do the language where they can: text2num reads word numbers ("two hundred and
 forty"), pint converts units ("40 miles" → metres), `parse.dates` and dateparser read dates. What is
@@ -10,8 +11,6 @@ magnitudes and currencies ("$1.8bn"), times of day ("shortly after 9 in the morn
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import itertools
 import math
 import re
@@ -19,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import parse
+from .clock import CLOCK_RE, clock, zone_after
 from .models import Mention
 
 SCALES = {
@@ -64,17 +64,6 @@ DURATION_RE = re.compile(
     r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b(?!\s+ago)"
     r"(?P<half>\s+and\s+a\s+half)?"
 )
-CLOCK_RE = re.compile(
-    r"(?i)(?<![\d:.])(?P<h>[01]?\d|2[0-3])(?:[:.](?P<m>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)?(?![\d:])"
-)
-DAY_PARTS = {  # minutes after midnight; night runs past midnight (high over 1440)
-    "early morning": (240, 480), "morning": (300, 720), "noon": (720, 720), "midday": (720, 720),
-    "afternoon": (720, 1080), "evening": (1020, 1320), "night": (1200, 1740), "midnight": (1440, 1440),
-    "early hours": (1440, 1740), "dawn": (300, 420), "dusk": (1020, 1200), "overnight": (1320, 1800),
-}  # fmt: skip
-TIME_QUALIFIERS = {"shortly after": (0, 40), "just after": (0, 20), "shortly before": (-40, 0),
-                   "just before": (-20, 0), "about": (-20, 20), "around": (-20, 20), "roughly": (-20, 20),
-                   "approximately": (-20, 20), "after": (0, 60), "before": (-60, 0)}  # fmt: skip
 FIRST_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 ROUNDING_CAP = 0.10  # an exact figure stands for its rounding, at most ±10 % ("3bn" ~ 3.2bn, not 3.4bn)
 
@@ -338,60 +327,7 @@ def ordinal(text: str, start: int, *, unit: str) -> list[Mention]:
     return [_mention("ordinal", text, start, (value, value), unit)]
 
 
-# --- dates, weekdays, durations, times -------------------------------------------------------
-
-WEEKDAY_RE = re.compile(r"(?i)\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
-DAY_MONTH_RE = re.compile(
-    rf"(?i)\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{parse.MONTH_RE})"
-    rf"|(?P<m2>{parse.MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?!\s*,?\s*\d{{4}})(?!\d)"
-)
-
-
-def date_phrase(text: str, start: int, *, before: str, reference: dt.date | None) -> list[Mention]:
-    """A DATE span: durations, weekdays and calendar dates it holds."""
-    found = duration(text, start, before=before)
-    if found:
-        return found
-    for m in WEEKDAY_RE.finditer(text):
-        day = float(list(calendar.day_name).index(m[1].capitalize()))
-        found.append(Mention("weekday", m[0], start + m.start(), start + m.end(), day, day))
-    for d in parse.dates(text, reference):
-        if d.month is None and d.relative:
-            continue  # "this year" says little worth comparing
-        key = f"{d.year:04d}-{_two(d.month)}-{_two(d.day)}"
-        found.append(Mention("date", d.text, start + d.start, start + d.end, unit=key))
-    if not any(m.kind == "date" for m in found):
-        for m in DAY_MONTH_RE.finditer(text):
-            month, day = parse._month(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
-            key = f"????-{month:02d}-{day:02d}"
-            found.append(Mention("date", m[0], start + m.start(), start + m.end(), unit=key))
-            weekday = _weekday_near(month, day, reference)
-            if weekday is not None and not any(w.kind == "weekday" for w in found):
-                span = (start + m.start(), start + m.end())
-                found.append(Mention("weekday", m[0], *span, float(weekday), float(weekday), unit=DERIVED))
-    return found
-
-
-DERIVED = "derived"  # a weekday worked out from a day and month, the year taken from the text's date
-
-
-def _weekday_near(month: int, day: int, reference: dt.date | None) -> int | None:
-    """The weekday of day/month in the year that puts it nearest `reference` (the date of the text
-    it appears in): "16 November" in a report of 17 November 2023 was a Thursday."""
-    if reference is None:
-        return None
-    candidates = []
-    for year in (reference.year - 1, reference.year, reference.year + 1):
-        try:
-            candidates.append(dt.date(year, month, day))
-        except ValueError:
-            continue
-    nearest = min(candidates, key=lambda d: abs((d - reference).days), default=None)
-    return nearest.weekday() if nearest else None
-
-
-def _two(part: int | None) -> str:
-    return f"{part:02d}" if part is not None else "??"
+# --- durations -------------------------------------------------------------------------------
 
 
 def duration(text: str, start: int, *, before: str, after: str = "") -> list[Mention]:
@@ -437,21 +373,6 @@ def _ordinal_use(rest: str) -> bool:
     return word is not None and word[1] not in DURATION_FOLLOWERS
 
 
-ZONES = {  # hours from UTC; where a name covers summer and winter time, both
-    "utc": (0,), "gmt": (0,), "bst": (1,), "cet": (1,), "cest": (2,), "est": (-5,), "edt": (-4,), "et": (-4, -5),
-    "eastern": (-4, -5), "new york": (-4, -5), "washington": (-4, -5), "pt": (-7, -8), "pdt": (-7,), "pst": (-8,),
-    "pacific": (-7, -8), "jst": (9,), "japan": (9,), "tokyo": (9,), "ist": (5.5,), "india": (5.5,),
-    "paris": (1, 2), "london": (0, 1), "cst": (-6,), "central": (-5, -6), "moscow": (3,), "msk": (3,),
-}  # fmt: skip
-ZONE_RE = re.compile(rf"(?i)^\s*(?:\(\s*)?({'|'.join(sorted(ZONES, key=len, reverse=True))})\b(?:\s+time)?")
-
-
-def zone_after(after: str) -> str:
-    """ "UTC", "Japan time", "New York time" just after a clock time → "tz:9" ("tz:-4,-5")."""
-    m = ZONE_RE.match(after)
-    return "tz:" + ",".join(f"{h:g}" for h in ZONES[m[1].lower()]) if m else ""
-
-
 def time_phrase(text: str, start: int, *, before: str, after: str = "") -> list[Mention]:
     """A TIME span: a time of day ("1:27 am", "shortly after 9 in the morning") or a duration;
     a time zone named in it or just after it is kept in `unit` ("tz:9")."""
@@ -465,119 +386,6 @@ def time_phrase(text: str, start: int, *, before: str, after: str = "") -> list[
     zone = zone_after(text[hit.end() :] if hit else "") or zone_after(after)
     unit = " ".join(u for u in (values[2], zone) if u)
     return [Mention("time", text, start, start + len(text), values[0], values[1], unit)]
-
-
-HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
-WORD_CLOCK_RE = re.compile(
-    rf"(?i)\b(?:(?P<q>(?:a\s+)?quarter|half)\s+(?P<rel>past|to)\s+(?P<h>{'|'.join(HOUR_WORDS)}|1[0-2]|[1-9])"
-    rf"|(?P<h2>{'|'.join(HOUR_WORDS)}|1[0-2]|[1-9])\s+o['’]clock)\b"
-)
-
-
-def _digit_clock(text: str) -> str:
-    """ "a quarter past three" → "3:15", "half past ten" → "10:30", "quarter to four" → "3:45",
-    "six o'clock" → "6:00"."""
-
-    def hour(word: str) -> int:
-        return HOUR_WORDS.index(word.lower()) + 1 if word.lower() in HOUR_WORDS else int(word)
-
-    def digits(m: re.Match[str]) -> str:
-        if m["h2"]:
-            return f"{hour(m['h2'])}:00"
-        minutes = 30 if m["q"].lower() == "half" else 15
-        h = hour(m["h"])
-        if m["rel"].lower() == "to":
-            h, minutes = (h - 2) % 12 + 1, 60 - minutes
-        return f"{h}:{minutes:02d}"
-
-    return WORD_CLOCK_RE.sub(digits, text)
-
-
-def clock(text: str, before: str = "") -> tuple[float, float, str] | None:
-    """Minutes after midnight as an interval, and "12h" where am/pm is not known."""
-    text = _digit_clock(text)
-    lowered = text.lower()
-    part = next((p for p in sorted(DAY_PARTS, key=len, reverse=True) if p in lowered), None)
-    m = CLOCK_RE.search(text)
-    if m is None or not (m["m"] or m["ap"] or part):
-        if part is None:
-            return None
-        lo, hi = DAY_PARTS[part]
-        return float(lo), float(hi), ""
-    hour, minute = int(m["h"]), int(m["m"] or 0)
-    pm = (m["ap"] or "").lower().startswith("p") or (part in ("afternoon", "evening", "night") and hour < 12)
-    hour = hour % 12 + 12 if pm else (0 if hour == 12 and m["ap"] else hour)
-    ambiguous = "12h" if not m["ap"] and not part and hour <= 12 and not m["h"].startswith("0") else ""
-    t = hour * 60 + minute
-    spread = (0, 0)
-    phrase = (before[-20:] + " " + text[: m.start()]).lower()
-    for q, delta in sorted(TIME_QUALIFIERS.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"\b{q}\s*$", phrase.strip()) or re.search(rf"\b{q}\b", text[: m.start()].lower()):
-            spread = delta
-            break
-    return float(t + spread[0]), float(t + spread[1]), ambiguous
-
-
-def time_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Clock times spaCy did not type ("at 6:04", "1:27 am"), outside spans already read."""
-    found = []
-    for m in re.finditer(r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)", text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
-            continue
-        if re.search(r"\d[:.]\d{2}$", m[0]) and not re.search(r"(?i)\bat\s*$", text[: m.start()]):
-            continue  # "3.5" or a score "2:1" is no time unless "at" comes before it
-        found += _clock_mention(text, m)
-    for m in WORD_CLOCK_RE.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            found += _clock_mention(text, m)
-    return found
-
-
-def _clock_mention(text: str, m: re.Match[str]) -> list[Mention]:
-    values = clock(m[0], text[max(0, m.start() - 25) : m.start()])
-    if values is None:
-        return []
-    unit = " ".join(u for u in (values[2], zone_after(text[m.end() : m.end() + 20])) if u)
-    return [Mention("time", m[0], m.start(), m.end(), values[0], values[1], unit)]
-
-
-ACRONYM_STOP = frozenset(
-    "CEO CFO COO CTO GDP DNA RNA USD EUR GBP GMT UTC BST EST EDT PST PDT CET JST AM PM TV PM OK AI "
-    "ID IQ PhD AT1 COVID SARS HIV AIDS BBC".split()
-)
-
-
-def ordinal_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Ordinals with digits spaCy did not type ("his 23rd Grand Slam title"); the counted noun is
-    the next word."""
-    found = []
-    for m in re.finditer(r"\b(\d{1,4})(?:st|nd|rd|th)\b(?!-minute)", text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            noun = re.match(r"[\s-]+(?:[A-Z]\w+\s+)*([a-z]+)", text[m.end() :])
-            found += ordinal(m[0], m.start(), unit=noun[1].rstrip("s") if noun else "")
-    return found
-
-
-def acronyms(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
-    """All-capital names spaCy did not type ("FINMA ordered ..."): organisations, mostly."""
-    if text.isupper():
-        return []  # a headline in capitals
-    found = []
-    for m in re.finditer(r"\b[A-Z]{3,6}\b", text):
-        if m[0] not in ACRONYM_STOP and not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(Mention("organisation", m[0], m.start(), m.end(), unit=name_key(m[0])))
-    return found
-
-
-def duration_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Durations with digits spaCy did not type ("only 90 seconds later"), outside spans read."""
-    found = []
-    for m in re.finditer(r"(?i)\b\d[\d.,]*\s*-?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            found += duration(
-                m[0], m.start(), before=text[max(0, m.start() - 25) : m.start()], after=text[m.end() : m.end() + 20]
-            )
-    return found
 
 
 def name_key(text: str) -> str:

@@ -19,9 +19,9 @@ from functools import lru_cache
 from typing import Any
 
 from .agreement import agree, comparable, conflicts, values_of, with_weekdays
+from .dates import DERIVED
 from .models import Check, Evidence, Mention
 from .names import alias_in, name_in, name_words, same_name
-from .quantify import DERIVED
 from .retrieve import content_words
 
 SUPPORTS, CONTRADICTS, NOTE = "supports", "contradicts", "note"

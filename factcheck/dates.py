@@ -1,0 +1,68 @@
+"""Dates and weekdays in a DATE span: calendar dates to the precision given ("10 March",
+"March 2023", "2019") keyed as YYYY-MM-DD with ?? for the parts not given, weekdays, and the weekday
+a day and month fell on in the year nearest the text's date. A DATE span that is a length of time
+("about two weeks") is read as a duration. Pure functions.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from . import parse
+from .models import Mention
+from .quantify import duration
+
+WEEKDAY_RE = re.compile(r"(?i)\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
+DAY_MONTH_RE = re.compile(
+    rf"(?i)\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{parse.MONTH_RE})"
+    rf"|(?P<m2>{parse.MONTH_RE})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)(?!\s*,?\s*\d{{4}})(?!\d)"
+)
+
+
+def date_phrase(text: str, start: int, *, before: str, reference: dt.date | None) -> list[Mention]:
+    """A DATE span: durations, weekdays and calendar dates it holds."""
+    found = duration(text, start, before=before)
+    if found:
+        return found
+    for m in WEEKDAY_RE.finditer(text):
+        day = float(list(calendar.day_name).index(m[1].capitalize()))
+        found.append(Mention("weekday", m[0], start + m.start(), start + m.end(), day, day))
+    for d in parse.dates(text, reference):
+        if d.month is None and d.relative:
+            continue  # "this year" says little worth comparing
+        key = f"{d.year:04d}-{_two(d.month)}-{_two(d.day)}"
+        found.append(Mention("date", d.text, start + d.start, start + d.end, unit=key))
+    if not any(m.kind == "date" for m in found):
+        for m in DAY_MONTH_RE.finditer(text):
+            month, day = parse._month(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
+            key = f"????-{month:02d}-{day:02d}"
+            found.append(Mention("date", m[0], start + m.start(), start + m.end(), unit=key))
+            weekday = _weekday_near(month, day, reference)
+            if weekday is not None and not any(w.kind == "weekday" for w in found):
+                span = (start + m.start(), start + m.end())
+                found.append(Mention("weekday", m[0], *span, float(weekday), float(weekday), unit=DERIVED))
+    return found
+
+
+DERIVED = "derived"  # a weekday worked out from a day and month, the year taken from the text's date
+
+
+def _weekday_near(month: int, day: int, reference: dt.date | None) -> int | None:
+    """The weekday of day/month in the year that puts it nearest `reference` (the date of the text
+    it appears in): "16 November" in a report of 17 November 2023 was a Thursday."""
+    if reference is None:
+        return None
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    nearest = min(candidates, key=lambda d: abs((d - reference).days), default=None)
+    return nearest.weekday() if nearest else None
+
+
+def _two(part: int | None) -> str:
+    return f"{part:02d}" if part is not None else "??"

@@ -1,0 +1,49 @@
+"""Readers for what spaCy's small English model leaves untyped: ordinals in digits ("his 23rd
+title"), all-capital names ("FINMA ordered ..."), lengths of time in digits ("only 90 seconds
+later"). Each reads the raw text outside the spans already read. Pure functions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .models import Mention
+from .quantify import duration, name_key, ordinal
+
+ACRONYM_STOP = frozenset(
+    "CEO CFO COO CTO GDP DNA RNA USD EUR GBP GMT UTC BST EST EDT PST PDT CET JST AM PM TV PM OK AI "
+    "ID IQ PhD AT1 COVID SARS HIV AIDS BBC".split()
+)
+
+
+def ordinal_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Ordinals with digits spaCy did not type ("his 23rd Grand Slam title"); the counted noun is
+    the next word."""
+    found = []
+    for m in re.finditer(r"\b(\d{1,4})(?:st|nd|rd|th)\b(?!-minute)", text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            noun = re.match(r"[\s-]+(?:[A-Z]\w+\s+)*([a-z]+)", text[m.end() :])
+            found += ordinal(m[0], m.start(), unit=noun[1].rstrip("s") if noun else "")
+    return found
+
+
+def acronyms(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
+    """All-capital names spaCy did not type ("FINMA ordered ..."): organisations, mostly."""
+    if text.isupper():
+        return []  # a headline in capitals
+    found = []
+    for m in re.finditer(r"\b[A-Z]{3,6}\b", text):
+        if m[0] not in ACRONYM_STOP and not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(Mention("organisation", m[0], m.start(), m.end(), unit=name_key(m[0])))
+    return found
+
+
+def duration_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Durations with digits spaCy did not type ("only 90 seconds later"), outside spans read."""
+    found = []
+    for m in re.finditer(r"(?i)\b\d[\d.,]*\s*-?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", text):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found += duration(
+                m[0], m.start(), before=text[max(0, m.start() - 25) : m.start()], after=text[m.end() : m.end() + 20]
+            )
+    return found
