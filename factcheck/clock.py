@@ -28,6 +28,8 @@ ZONES = {  # hours from UTC; where a name covers summer and winter time, both
     "pacific": (-7, -8), "jst": (9,), "japan": (9,), "tokyo": (9,), "ist": (5.5,), "india": (5.5,),
     "paris": (1, 2), "london": (0, 1), "cst": (-6,), "central": (-5, -6), "moscow": (3,), "msk": (3,),
 }  # fmt: skip
+ZONE_ABBREVIATIONS = frozenset(z for z in ZONES if z.isalpha() and len(z) <= 4 and z not in ("et", "pt"))
+DIGITAL_RE = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")  # "04:09", "13:24": a clock time, whatever tags it
 ZONE_RE = re.compile(rf"(?i)^\s*(?:\(\s*)?({'|'.join(sorted(ZONES, key=len, reverse=True))})\b(?:\s+time)?")
 
 

@@ -106,13 +106,15 @@ def _untyped_figures(doc: Any, *, taken: list[tuple[int, int]]) -> list[Mention]
 
 
 def _without_zone_places(found: list[Mention], text: str) -> list[Mention]:
-    """A place that names a clock time's zone ("11:40 am New York time") is part of the time."""
+    """A place or body that names a clock time's zone ("11:40 am New York time", "04:09 UTC") is
+    part of the time, and a zone's abbreviation is never a name ("UTC" tagged as an organisation)."""
     zones = [m.end for m in found if m.kind == "time" and "tz:" in m.unit]
-    return [
-        m
-        for m in found
-        if not (m.kind == "place" and any(0 <= m.start - end <= 3 and not text[end : m.start].strip() for end in zones))
-    ]
+
+    def zone_name(m: Mention) -> bool:
+        after_time = any(0 <= m.start - end <= 3 and not text[end : m.start].strip() for end in zones)
+        return m.kind in ("place", "organisation") and (after_time or m.text.lower() in clock.ZONE_ABBREVIATIONS)
+
+    return [m for m in found if not zone_name(m)]
 
 
 def _context_at(doc: Any, start: int, end: int) -> tuple[str, ...]:
@@ -138,7 +140,11 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
         start, text, before = start - len(day[0]), day[0] + text, before[: day.start()]
     unit = _counted_noun(doc, ent.end)
     readers = {
-        "CARDINAL": lambda: quantify.cardinal(text, start, before=before, after=after, unit=unit),
+        "CARDINAL": lambda: (
+            quantify.time_phrase(text, start, before=before, after=after)
+            if clock.DIGITAL_RE.fullmatch(text.strip())  # "04:09" tagged as a count
+            else quantify.cardinal(text, start, before=before, after=after, unit=unit)
+        ),
         "QUANTITY": lambda: quantify.quantity(text, start, before=before, after=after, unit=unit),
         "MONEY": lambda: quantify.money(text, start, before=before, after=after),
         "PERCENT": lambda: quantify.percent(text, start, before=before),

@@ -23,13 +23,13 @@ UP = frozenset(
     "rise rises rose risen rising increase increased increases increasing grew grow grows growing gain gained "
     "gains climb climbed climbs jump jumped jumps surge surged surges soar soared soars up higher boost boosted "
     "lift lifted lifts rally rallied expand expanded expands raise raised raises strengthen strengthened "
-    "widened widen accelerate accelerated".split()
+    "widened widen accelerate accelerated upward upwards advance advanced advances".split()
 )
 DOWN = frozenset(
     "fall falls fell fallen falling drop dropped drops decline declined declines decrease decreased "
     "decreases shrink shrank shrunk lose lost loses slump slumped plunge plunged plunges tumble tumbled down "
     "lower drag dragged drags cut cuts reduce reduced reduces sink sank slid slide slides weaken weakened "
-    "contract contracted narrowed narrow slowed slow sank dip dipped".split()
+    "contract contracted narrowed narrow slowed slow sank dip dipped downward downwards retreat retreated eased".split()
 )
 SUPERLATIVE_RE = re.compile(
     r"(?i)\b(?:(?P<rank>second|third|fourth|fifth|\d+(?:st|nd|rd|th))[- ])?"
