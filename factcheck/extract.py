@@ -50,6 +50,14 @@ OPINION_RE = re.compile(
     r"(?i)\b(?:should|must|ought to|i think|we believe|in my view|arguably|clearly|obviously"
     r"|could have|may well|undoubtedly|certainly)\b"
 )
+# Evaluative words judge what happened rather than say it. A set-aside cue only: OPINION_RE and
+# HYPE_RE are also features of the learned check-worthiness scorer and must stay as it was trained.
+EVALUATIVE_RE = re.compile(
+    r"(?i)\b(?:welcome|overdue|misguided|reckless|foolish|absurd|deserved|deserves|admirable"
+    r"|commendable|laudable|regrettable|deplorable|inexcusable|unforgivable|sensible|unwise"
+    r"|disappointing|encouraging|troubling|worrying|alarming|embarrassing|pathetic|clumsy"
+    r"|far too|all too|if anything|no doubt)\b"
+)
 ATTRIBUTION_RE = re.compile(
     r"(?i)\b(?:said|says|told|stated|announced|confirmed|reported|according to|declared|posted"
     r"|wrote|denied|claimed)\b"
@@ -131,7 +139,8 @@ def concrete(sentence: str, mentions: Sequence[Mention], counts: dict[str, int])
 def _score_reason(sentence: str, score: float, threshold: float, *, is_concrete: bool) -> str | None:
     """A sentence with no concrete element is set aside (opinion where it has opinion or hype cues);
     a concrete one only where it scores low and has such cues outside its quotations."""
-    cues = HYPE_RE.search(_unquoted(sentence)) or OPINION_RE.search(_unquoted(sentence))
+    unquoted = _unquoted(sentence)
+    cues = HYPE_RE.search(unquoted) or OPINION_RE.search(unquoted) or EVALUATIVE_RE.search(unquoted)
     if not is_concrete:
         return "opinion" if cues else "not_factual"
     return "opinion" if cues and score < threshold else None

@@ -8,6 +8,7 @@ The score is a probability-like number in [0, 1]: higher means more likely check
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +20,7 @@ import numpy as np
 from . import parse
 from ._artifact import read_artifact
 from .errors import ModelError
-from .extract import ATTRIBUTION_RE, EVENT_RE, HYPE_RE, OPINION_RE
+from .extract import ATTRIBUTION_RE, EVENT_RE, OPINION_RE
 from .logistic import sigmoid
 
 ARTIFACT = Path(__file__).parent / "data" / "checkworthiness.json"
@@ -27,6 +28,18 @@ FEATURES = (
     "quantities", "dates", "attributed_quotes", "attribution", "event",
     "entities", "hype", "opinion", "question", "words",
 )  # fmt: skip
+
+
+# The hype cues as the shipped scorer was trained on them (2026-11-28). extract.HYPE_RE has grown
+# since for setting sentences aside; the scorer's input must not drift with it.
+TRAINED_HYPE_RE = re.compile(
+    r"(?i)\b(?:shockwaves?|bold|dramatic(?:ally)?|aggressive(?:ly)?|sweeping|stakes|unmistakable"
+    r"|iron grip|lifeline|hangs? in the balance|one thing is certain|hard to ignore|clear message"
+    r"|particularly significant|profound|intensifying|cold war|fortress|unprecedented|calculated"
+    r"|as the world watches|not without risks|the challenge is clear|far beyond|escalation"
+    r"|repression|authoritarianism|hardline|stifle dissent|slammed|explosive|jaw-dropping"
+    r"|you won'?t believe|game[- ]changer|shocking|outrageous)\b"
+)
 
 
 def hand_features(sentence: str) -> np.ndarray:
@@ -39,7 +52,7 @@ def hand_features(sentence: str) -> np.ndarray:
         float(bool(ATTRIBUTION_RE.search(sentence))),
         float(bool(EVENT_RE.search(sentence))),
         min(len(parse.entities(sentence)), 4) / 4,
-        min(len(HYPE_RE.findall(sentence)), 3) / 3,
+        min(len(TRAINED_HYPE_RE.findall(sentence)), 3) / 3,
         min(len(OPINION_RE.findall(sentence)), 2) / 2,
         float(sentence.rstrip().endswith("?")),
         min(len(sentence.split()), 60) / 60,
