@@ -31,8 +31,9 @@ SLOT_NAMES = {"number": "number", "quantity": "unit"}  # check names: number_mis
 COUNTERPART_DENSE = 0.65  # a passage this close in meaning makes the claim's statement (tune half: 0.6-0.7)
 NAME_COUNTERPARTS = 3  # best counterparts where another name in the same role contradicts a name
 # Kinds whose only value in a counterpart is in the claim's role even without shared context words
-# (a statement has one date, one time); a lone figure or sum may count something else.
-ALONE_ALIGNS = frozenset({"date", "weekday", "time", "duration", "ordinal", "percent", "quantity", "number"})
+# (a statement has one time, one weekday). Not dates: the same people on another day are another
+# event ("the board met on 24 February" is no date for "the board fired him on 3 March").
+ALONE_ALIGNS = frozenset({"weekday", "time", "duration", "ordinal", "percent", "quantity", "number"})
 # A passage close in meaning (dense ≥ LONE_DENSE) whose only date or duration differs from the
 # claim's contradicts it, though it words the statement otherwise ("walked off the job on 2 June"
 # against "the walkout began on 2 May 2023").
