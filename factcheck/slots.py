@@ -13,7 +13,7 @@ passage's span. Whether two mentions agree is `factcheck.agreement`'s; whether a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -103,51 +103,76 @@ def compare_slot(
     related: Sequence[int] = (),
     taken: frozenset[tuple[int, int]] = frozenset(),
 ) -> Slot:
-    """One claim mention against the evidence (`near`: its counterpart passages, best first). A
-    counterpart with an agreeing value of the same kind and role matches; else the best counterpart
-    with such a value that differs mismatches; else an agreeing mention anywhere matches; else a
-    `related` passage (sharing less of the statement) mismatches where its differing value shares
-    RELATED_CONTEXT words of context with the claim's ("2:20 am Japan time" and "12:20 am Japan
-    time")."""
+    """One claim mention against the evidence, by the first of these that decides:
+
+    1. a counterpart (`near`, best first) holds an agreeing value: match;
+    2. an agreeing value in the same role (sharing context) stands anywhere: match;
+    3. a counterpart holds a value in the claim's role that differs: mismatch;
+    4. an agreeing value stands anywhere (a figure may name its noun otherwise): match;
+    5. a `related` passage's differing value shares RELATED_CONTEXT context words: mismatch
+       ("2:20 am Japan time" and "12:20 am Japan time");
+    6. a close passage (dense ≥ LONE_DENSE) holds one date or duration only, of the same scale,
+       and it differs: mismatch.
+
+    Otherwise unverified. A value in `taken` bears out another of the claim's values and is no rival.
+    """
     if m.kind in NAME_KINDS:
         return _compare_name(m, evidence, near, claim_text)
+    values = [with_weekdays(e.passage.mentions) for e in evidence]
 
     def rivals(i: int) -> list[Mention]:
-        """Values in passage i comparable with m, less those that bear out another of the claim's."""
-        found = with_weekdays(evidence[i].passage.mentions)
-        return [f for f in found if comparable(m, f) and (i, f.start) not in taken]
+        return [f for f in values[i] if comparable(m, f) and (i, f.start) not in taken]
 
-    for i in near:
-        agreeing = next(
-            (f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f) and agree(m, f)), None
-        )
+    found = (
+        _agreeing(m, values, near, lambda f, i: comparable(m, f))
+        or _agreeing(m, values, range(len(evidence)), lambda f, i: comparable(m, f) and _shares_context(m, f))
+        or _differing(m, near, rivals, lambda f: m.kind != "duration" or _same_scale(m, f))
+        or _agreeing(m, values, range(len(evidence)), lambda f, i: _loosely_comparable(m, f, evidence[i].passage.text))
+        or _differing(m, related, lambda i: [r for r in rivals(i) if _related_rival(m, r)], lambda f: True)
+        or _lone_differing(m, evidence, taken)
+    )
+    return found or Slot(m, "unverified")
+
+
+def _agreeing(
+    m: Mention, values: Sequence[Sequence[Mention]], passages: Iterable[int], fits: Callable[[Mention, int], bool]
+) -> Slot | None:
+    """A match in the first of `passages` holding a value of m's kind that `fits` and agrees."""
+    for i in passages:
+        agreeing = next((f for f in values[i] if f.kind == m.kind and fits(f, i) and agree(m, f)), None)
         if agreeing is not None:
             return Slot(m, "match", i, agreeing)
-    for i, e in enumerate(evidence):  # the same value in the same role elsewhere outweighs a counterpart's
-        for found in with_weekdays(e.passage.mentions):
-            if comparable(m, found) and agree(m, found) and set(m.context) & set(found.context):
-                return Slot(m, "match", i, found)
-    for i in near:
+    return None
+
+
+def _differing(
+    m: Mention, passages: Iterable[int], rivals: Callable[[int], list[Mention]], fits: Callable[[Mention], bool]
+) -> Slot | None:
+    """A mismatch in the first of `passages` whose value in m's role (`_aligned`) differs."""
+    for i in passages:
         aligned = _aligned(m, rivals(i))
-        if aligned is not None and conflicts(m, aligned) and (m.kind != "duration" or _same_scale(m, aligned)):
+        if aligned is not None and conflicts(m, aligned) and fits(aligned):
             return Slot(m, "mismatch", i, aligned)
-    for i, e in enumerate(evidence):
-        for found in with_weekdays(e.passage.mentions):
-            if found.kind == m.kind and _loosely_comparable(m, found, e.passage.text) and agree(m, found):
-                return Slot(m, "match", i, found)
-    for i in related:
-        shared = [
-            r for r in rivals(i) if _counts_named(m, r) and len(set(m.context) & set(r.context)) >= RELATED_CONTEXT
-        ]
-        aligned = _aligned(m, shared)
-        if aligned is not None and conflicts(m, aligned):
-            return Slot(m, "mismatch", i, aligned)
+    return None
+
+
+def _lone_differing(m: Mention, evidence: Sequence[Evidence], taken: frozenset[tuple[int, int]]) -> Slot | None:
+    """Rule 6 of `compare_slot`: a close passage's only date or duration differs."""
+    if m.kind not in LONE_KINDS:
+        return None
     for i, e in enumerate(evidence):
         lone = [f for f in e.passage.mentions if comparable(m, f)] if e.dense >= LONE_DENSE else []
-        alone = len(lone) == 1 and (i, lone[0].start) not in taken
-        if m.kind in LONE_KINDS and alone and conflicts(m, lone[0]) and _same_scale(m, lone[0]):
+        if len(lone) == 1 and (i, lone[0].start) not in taken and conflicts(m, lone[0]) and _same_scale(m, lone[0]):
             return Slot(m, "mismatch", i, lone[0])
-    return Slot(m, "unverified")
+    return None
+
+
+def _shares_context(m: Mention, f: Mention) -> bool:
+    return bool(set(m.context) & set(f.context))
+
+
+def _related_rival(m: Mention, r: Mention) -> bool:
+    return _counts_named(m, r) and len(set(m.context) & set(r.context)) >= RELATED_CONTEXT
 
 
 def _counts_named(m: Mention, found: Mention) -> bool:
