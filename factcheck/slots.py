@@ -281,20 +281,16 @@ def _against_witnesses(found: Sequence[Slot], evidence: Sequence[Evidence]) -> l
     words it ("that detour adds about 3,500 miles and up to 12 days"): an unverified value of the
     claim is compared there too, against a value in the same role."""
     witnesses = sorted({s.evidence for s in found if s.outcome == "match" and s.found and s.evidence is not None})
-    out = []
-    for s in found:
-        if s.outcome == "unverified" and s.mention.kind in VALUE_KINDS:
-            s = next((w for w in (_witnessed(s.mention, evidence, i) for i in witnesses) if w), s)
-        out.append(s)
-    return out
 
+    def witnessed(m: Mention) -> Slot | None:
+        def rivals(i: int) -> list[Mention]:
+            return [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f) and _counts_named(m, f)]
 
-def _witnessed(m: Mention, evidence: Sequence[Evidence], i: int) -> Slot | None:
-    rivals = [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f) and _counts_named(m, f)]
-    aligned = _aligned(m, rivals)
-    if aligned is None or not conflicts(m, aligned):
-        return None
-    return Slot(m, "mismatch", i, aligned) if m.kind != "duration" or _same_scale(m, aligned) else None
+        return _differing(m, witnesses, rivals, lambda f: m.kind != "duration" or _same_scale(m, f))
+
+    return [
+        (witnessed(s.mention) or s) if s.outcome == "unverified" and s.mention.kind in VALUE_KINDS else s for s in found
+    ]
 
 
 def _without_taken_rivals(found: Sequence[Slot]) -> list[Slot]:
