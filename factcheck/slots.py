@@ -64,13 +64,22 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
-def stems(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def _stem(word: str) -> str:
+    """One word's stem, remembered: the pure-Python stemmer costs about 50 µs a word, and news
+    words repeat (a bounded cache of short strings, not a model)."""
+    return str(_stemmer().stemWord(word))
+
+
+@lru_cache(maxsize=1 << 12)
+def stems(text: str) -> frozenset[str]:
     """The stems of a text's content words: "convicted" and "conviction", "authorised" and
-    "authorisation" share one (Snowball's English stemmer)."""
-    return set(_stemmer().stemWords(content_words(text).split()))
+    "authorisation" share one (Snowball's English stemmer). Remembered per text, since every
+    claim that meets a passage reads it again."""
+    return frozenset(_stem(w) for w in content_words(text).split())
 
 
-def statement_words(text: str, mentions: Sequence[Mention]) -> set[str]:
+def statement_words(text: str, mentions: Sequence[Mention]) -> frozenset[str]:
     """Content words of a text outside its value mentions: what the statement is about."""
     for m in mentions:
         if m.kind in VALUE_KINDS:  # blanked, not cut, so that the other spans stay where they were
@@ -78,14 +87,14 @@ def statement_words(text: str, mentions: Sequence[Mention]) -> set[str]:
     return stems(text)
 
 
-def statement_overlap(claim_words: set[str], passage: str) -> float:
+def statement_overlap(claim_words: frozenset[str], passage: str) -> float:
     """Share of the claim's statement words the passage also has, in [0, 1]."""
     if not claim_words:
         return 0.0
     return len(claim_words & stems(passage)) / len(claim_words)
 
 
-def counterparts(claim_words: set[str], evidence: Sequence[Evidence], *, floor: float) -> list[int]:
+def counterparts(claim_words: frozenset[str], evidence: Sequence[Evidence], *, floor: float) -> list[int]:
     """Passages that make the claim's statement, perhaps with other specifics: the claim's words
     outside its figures mostly there (share ≥ `floor`), or a close embedding (COUNTERPART_DENSE);
     best first."""
@@ -241,7 +250,7 @@ def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int],
 
 
 def statement_passages(
-    words: set[str], evidence: Sequence[Evidence], *, floor: float
+    words: frozenset[str], evidence: Sequence[Evidence], *, floor: float
 ) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """(counterparts, related passages) for a claim's statement words: the passages that make its
     statement, and those that share part of it (RELATED_SHARE of the floor), best first."""

@@ -59,7 +59,7 @@ CAUSE_AFTER = (
 CAUSAL_RE = re.compile(rf"(?i)\b(?:(?P<first>{CAUSE_FIRST})|(?P<after>{CAUSE_AFTER}))\b")
 
 
-def words(text: str) -> set[str]:
+def words(text: str) -> frozenset[str]:
     return stems(parse.NEGATION_RE.sub(" ", text))
 
 
@@ -221,7 +221,7 @@ def _same_scope(a: str, b: str) -> bool:
     return same_decade and any(decade) and a.split()[0] == b.split()[0]
 
 
-def causal_roles(text: str) -> tuple[set[str], set[str]] | None:
+def causal_roles(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """(cause words, effect words) of the first causal statement in the text."""
     m = CAUSAL_RE.search(text)
     if m is None:

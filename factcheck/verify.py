@@ -297,7 +297,7 @@ def slot_checks(claim: Claim, ctx: Context) -> list[Check]:
     return checks + [c for c in turned if c is not None]
 
 
-def _counterpart_note(words: set[str], ctx: Context, i: int) -> Check:
+def _counterpart_note(words: frozenset[str], ctx: Context, i: int) -> Check:
     """A note naming a passage that makes the claim's statement; "same_statement" where it holds
     nearly all the claim's words (CLOSE_STATEMENT), so the names it shares can bear the claim out."""
     share = slots.statement_overlap(words, ctx.evidence[i].passage.text)
@@ -305,7 +305,7 @@ def _counterpart_note(words: set[str], ctx: Context, i: int) -> Check:
     return Check(name, NOTE, f"{ctx.evidence[i].passage.id} makes the claim's statement ({share:.0%} of its words)", i)
 
 
-def _related_note(words: set[str], ctx: Context, i: int) -> Check:
+def _related_note(words: frozenset[str], ctx: Context, i: int) -> Check:
     """A note naming a passage that shares part of the claim's statement (slots.RELATED_SHARE of
     the counterpart floor): a value of the claim matched there bears the claim out."""
     share = slots.statement_overlap(words, ctx.evidence[i].passage.text)
