@@ -290,6 +290,33 @@ def quote_key(text: str) -> str:
     return text.translate(_QUOTE_MARKS).lower()
 
 
+# Cues of a passage that reports a claim being made, or calls one false (verify: such a passage
+# is no evidence of the claim; slots: the values it reports are not facts).
+REPORT_RE = re.compile(
+    r"(?i)\b(?:claimed|claims?\s+that|alleged(?:ly)?|rumou?rs?|viral|posts?\s+(?:online|on\s+social\s+media)"
+    r"|social\s+media\s+users|circulat(?:ed|ing)|conspiracy|supposedly|purported(?:ly)?)\b"
+)
+FALSITY_RE = re.compile(
+    r"(?i)\b(?:false(?:ly)?|untrue|no\s+evidence|not\s+true|debunk(?:ed|s)?|hoax|fake|baseless|fabricated"
+    r"|misleading|incorrect(?:ly)?|wrongly|no\s+basis)\b"
+)
+CLAIMED_RE = re.compile(r"(?i)\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|rumou?r(?:ed|s)?)\b(?:\s+that)?")
+CLAUSE_END_RE = re.compile(r",\s*(?:but|while|whereas|yet)\b|;|:|\.\s|\bbut\b")
+
+
+def claimed_spans(text: str) -> list[tuple[int, int]]:
+    """Where a passage sets out a claim someone made rather than a fact: its quotations and the
+    words after "claimed that" up to the clause's end ('A post claimed 100,000 died, but officials
+    counted 5,000'); empty where the passage reports no claim."""
+    if not REPORT_RE.search(text):
+        return []
+    spans = list(quote_spans(text))
+    for m in CLAIMED_RE.finditer(text):
+        end = CLAUSE_END_RE.search(text, m.end())
+        spans.append((m.end(), end.start() if end else len(text)))
+    return spans
+
+
 # Phrases with a negation word that negate nothing: "no more than 6 years old", "not only".
 NOT_NEGATION_RE = re.compile(
     r"(?i)\b(?:no|not)\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+(?:only|just)\b"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from . import parse
 from .agreement import agree, comparable, conflicts, values_of, with_weekdays
 from .dates import DERIVED
 from .models import Check, Evidence, Mention
@@ -127,7 +128,7 @@ def compare_slot(
     """
     if m.kind in NAME_KINDS:
         return _compare_name(m, evidence, near, claim_text)
-    values = [with_weekdays(e.passage.mentions) for e in evidence]
+    values = [facts(e) for e in evidence]
 
     def rivals(i: int) -> list[Mention]:
         return [f for f in values[i] if comparable(m, f) and (i, f.start) not in taken]
@@ -141,6 +142,13 @@ def compare_slot(
         or _lone_differing(m, evidence, taken)
     )
     return found or Slot(m, "unverified")
+
+
+def facts(e: Evidence) -> list[Mention]:
+    """The values a passage states as facts (with the weekdays its dates imply): not those inside a
+    claim it reports someone making (parse.claimed_spans)."""
+    claimed = parse.claimed_spans(e.passage.text)
+    return [m for m in with_weekdays(e.passage.mentions) if not any(a <= m.start < b for a, b in claimed)]
 
 
 def _agreeing(
@@ -170,7 +178,7 @@ def _lone_differing(m: Mention, evidence: Sequence[Evidence], taken: frozenset[t
     if m.kind not in LONE_KINDS:
         return None
     for i, e in enumerate(evidence):
-        lone = [f for f in e.passage.mentions if comparable(m, f)] if e.dense >= LONE_DENSE else []
+        lone = [f for f in facts(e) if comparable(m, f)] if e.dense >= LONE_DENSE else []
         if len(lone) == 1 and (i, lone[0].start) not in taken and conflicts(m, lone[0]) and _same_scale(m, lone[0]):
             return Slot(m, "mismatch", i, lone[0])
     return None
@@ -293,7 +301,7 @@ def _against_witnesses(found: Sequence[Slot], evidence: Sequence[Evidence]) -> l
 
     def witnessed(m: Mention) -> Slot | None:
         def rivals(i: int) -> list[Mention]:
-            return [f for f in with_weekdays(evidence[i].passage.mentions) if comparable(m, f) and _counts_named(m, f)]
+            return [f for f in facts(evidence[i]) if comparable(m, f) and _counts_named(m, f)]
 
         return _differing(m, witnesses, rivals, lambda f: m.kind != "duration" or _same_scale(m, f))
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from . import parse
 from .agreement import agree, comparable
 from .models import Check, Evidence
+from .parse import FALSITY_RE, REPORT_RE
 from .slots import Slot, stems
 
 CONTRADICTS, NOTE = "contradicts", "note"
@@ -41,14 +42,6 @@ SCOPE_RE = re.compile(
     r"|in\s+(?:the\s+)?(?:world|country|nation|europe|asia|africa|america|us|uk|state|region|decades?|a\s+century|\d+\s+years)"
     r"|in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:a|one|two|three|four|five|\d+)\s+(?:decades?|years|centuries|century)"
     r"|(?:world|global|nation|country|europe|[A-Z]\w+)[’']s)"
-)
-REPORT_RE = re.compile(
-    r"(?i)\b(?:claimed|claims?\s+that|alleged(?:ly)?|rumou?rs?|viral|posts?\s+(?:online|on\s+social\s+media)"
-    r"|social\s+media\s+users|circulat(?:ed|ing)|conspiracy|supposedly|purported(?:ly)?)\b"
-)
-FALSITY_RE = re.compile(
-    r"(?i)\b(?:false(?:ly)?|untrue|no\s+evidence|not\s+true|debunk(?:ed|s)?|hoax|fake|baseless|fabricated"
-    r"|misleading|incorrect(?:ly)?|wrongly|no\s+basis)\b"
 )
 # "X caused Y" markers (cause before the marker) and "Y because of X" markers (cause after it).
 CAUSE_FIRST = r"led\s+to|caused|causing|triggered|resulted\s+in|sparked|prompted|forced"

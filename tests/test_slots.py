@@ -151,3 +151,11 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
 def test_the_same_statement_in_another_form_does_not_contradict(claim: str, passage: str) -> None:
     verdict = checked(claim, passage)
     assert verdict.label not in (Label.CONTRADICTED, Label.MISLEADING), [c.name for c in verdict.rationale]
+
+
+def test_a_figure_inside_a_reported_claim_is_not_the_fact_that_follows_it() -> None:
+    passage = 'A viral post claimed that "100,000 people died in the flood", but officials said 5,000 people died.'
+    verdict = checked("About 100,000 people died in the flood.", passage)
+    assert verdict.label is Label.CONTRADICTED
+    (mismatch,) = [c for c in verdict.rationale if c.name == "number_mismatch"]
+    assert passage[mismatch.evidence_start : mismatch.evidence_end] == "5,000"
