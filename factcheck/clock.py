@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from . import parse
 from .models import Mention
 
 CLOCK_RE = re.compile(
@@ -94,13 +95,13 @@ def time_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
     """Clock times spaCy did not type ("at 6:04", "1:27 am"), outside spans already read."""
     found = []
     for m in re.finditer(r"(?i)\b\d{1,2}[:.]\d{2}\s*(?:a\.?m\.?|p\.?m\.?)?|\b\d{1,2}\s*(?:a\.?m\.?|p\.?m\.?)", text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        if parse.taken_by(taken, m):
             continue
         if re.search(r"\d[:.]\d{2}$", m[0]) and not re.search(r"(?i)\bat\s*$", text[: m.start()]):
             continue  # "3.5" or a score "2:1" is no time unless "at" comes before it
         found += _clock_mention(text, m)
     for m in WORD_CLOCK_RE.finditer(text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not parse.taken_by(taken, m):
             found += _clock_mention(text, m)
     return found
 

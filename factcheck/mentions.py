@@ -94,14 +94,14 @@ def _untyped_figures(doc: Any, *, taken: list[tuple[int, int]]) -> list[Mention]
     text = doc.text
     for m in FIGURE_RE.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or any(s < m.end() and m.start() < e for s, e in taken):
+        if span is None or parse.taken_by(taken, m):
             continue
         before, after = text[max(0, m.start() - 25) : m.start()], text[m.end() : m.end() + 60]
         unit = _counted_noun(doc, span.end)
         if not unit:
             continue  # a bare figure ("At 77, ...") says too little of what it counts to compare
         read = quantify.cardinal(m[0], m.start(), before=before, after=after, unit=unit)
-        found += [_with_context(x, _context(doc, span.start, span.end)) for x in read]
+        found += [replace(x, context=_context(doc, span.start, span.end)) for x in read]
     return found
 
 
@@ -155,7 +155,7 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
     reader = readers.get(label)
     if reader is None:
         return []
-    return [_with_context(m, context) for m in reader()]
+    return [replace(m, context=context) for m in reader()]
 
 
 DAY_BEFORE_RE = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?$")
@@ -197,7 +197,3 @@ def _compound_head(doc: Any, i: int) -> str:
     while i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN" and doc[i].pos_ in ("NOUN", "PROPN"):
         i += 1
     return str(doc[i].lemma_.lower())
-
-
-def _with_context(mention: Mention, context: tuple[str, ...]) -> Mention:
-    return replace(mention, context=context)

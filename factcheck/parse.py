@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -288,6 +289,11 @@ def quote_key(text: str) -> str:
     """Text for quote matching: lower case, typographic quotes made plain. Same length as `text`,
     so offsets found in the key are offsets in the text."""
     return text.translate(_QUOTE_MARKS).lower()
+
+
+def taken_by(spans: Sequence[tuple[int, int]], match: re.Match[str]) -> bool:
+    """Whether a regex match overlaps any of `spans` (text already read by another reader)."""
+    return any(start < match.end() and match.start() < end for start, end in spans)
 
 
 # Cues of a passage that reports a claim being made, or calls one false (verify: such a passage

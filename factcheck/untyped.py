@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from . import parse
 from .models import Mention
 from .quantify import duration, name_key, ordinal
 
@@ -21,7 +22,7 @@ def ordinal_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]
     the next word."""
     found = []
     for m in re.finditer(r"\b(\d{1,4})(?:st|nd|rd|th)\b(?!-minute)", text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not parse.taken_by(taken, m):
             noun = re.match(r"[\s-]+(?:[A-Z]\w+\s+)*([a-z]+)", text[m.end() :])
             found += ordinal(m[0], m.start(), unit=noun[1].rstrip("s") if noun else "")
     return found
@@ -33,7 +34,7 @@ def acronyms(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
         return []  # a headline in capitals
     found = []
     for m in re.finditer(r"\b[A-Z]{3,6}\b", text):
-        if m[0] not in ACRONYM_STOP and not any(s < m.end() and m.start() < e for s, e in taken):
+        if m[0] not in ACRONYM_STOP and not parse.taken_by(taken, m):
             found.append(Mention("organisation", m[0], m.start(), m.end(), unit=name_key(m[0])))
     return found
 
@@ -42,7 +43,7 @@ def duration_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention
     """Durations with digits spaCy did not type ("only 90 seconds later"), outside spans read."""
     found = []
     for m in re.finditer(r"(?i)\b\d[\d.,]*\s*-?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", text):
-        if not any(s < m.end() and m.start() < e for s, e in taken):
+        if not parse.taken_by(taken, m):
             found += duration(
                 m[0], m.start(), before=text[max(0, m.start() - 25) : m.start()], after=text[m.end() : m.end() + 20]
             )
