@@ -17,6 +17,11 @@ Run = Mapping[str, Mapping[str, float]]
 Qrels = Mapping[str, Mapping[str, int]]
 
 
+def rate(hits: int, total: int) -> float:
+    """hits / total to four places, in [0, 1]; 0 where there is nothing to count."""
+    return round(hits / total, 4) if total else 0.0
+
+
 def ranked(scores: Mapping[str, float]) -> list[str]:
     """Document ids by score, highest first; ties by id for a stable order."""
     return [doc for doc, _ in sorted(scores.items(), key=lambda item: (-item[1], item[0]))]

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .evaluate import rate
 from .extract import claim_of_text
 from .index import open_index
 from .models import Label
@@ -111,10 +112,6 @@ def _right(x: Looked) -> bool:
     return x.label in (Label.CONTRADICTED, Label.MISLEADING)
 
 
-def _rate(hits: int, total: int) -> float:
-    return round(hits / total, 4) if total else 0.0
-
-
 def score(looked: Sequence[Looked]) -> dict[str, Any]:
     """Precision and coverage of decisive verdicts on clear-cut claims, next to the majority guess."""
     clear = [x for x in looked if x.rated.rating in HOLDS | FALSE]
@@ -127,16 +124,16 @@ def score(looked: Sequence[Looked]) -> dict[str, Any]:
     return {
         "claims": len(looked),
         "clear_cut": len(clear),
-        "decisive_precision": _rate(sum(_right(x) for x in decisive), len(decisive)),
-        "decisive_coverage": _rate(len(decisive), len(clear)),
+        "decisive_precision": rate(sum(_right(x) for x in decisive), len(decisive)),
+        "decisive_coverage": rate(len(decisive), len(clear)),
         "decisive": len(decisive),
-        "supported_precision": _rate(sum(x.rated.rating in HOLDS for x in said_supported), len(said_supported)),
+        "supported_precision": rate(sum(x.rated.rating in HOLDS for x in said_supported), len(said_supported)),
         "supported": len(said_supported),
-        "contradicted_precision": _rate(sum(x.rated.rating in FALSE for x in said_false), len(said_false)),
+        "contradicted_precision": rate(sum(x.rated.rating in FALSE for x in said_false), len(said_false)),
         "contradicted": len(said_false),
         "majority_guess": f"{'supported' if holds >= len(clear) - holds else 'contradicted'}: "
-        f"precision {_rate(majority, len(clear))}, coverage 1.0",
-        "own_justification_retrieved": _rate(sum(x.own_evidence for x in looked), len(looked)),
+        f"precision {rate(majority, len(clear))}, coverage 1.0",
+        "own_justification_retrieved": rate(sum(x.own_evidence for x in looked), len(looked)),
         "labels_on_mixed": dict(sorted(mixed.items())),
         "labels_by_rating": _by_rating(looked),
     }

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from .errors import InputError
+from .evaluate import rate
 from .index import open_index
 from .models import Article, Label, Verdict
 from .pipeline import Checker
@@ -163,10 +164,6 @@ def run_stories(stories: Iterable[Story], checker: Checker) -> list[Outcome]:
         return [o for story in stories for o in run_story(story, checker, index_root=Path(tmp))]
 
 
-def _rate(hits: int, total: int) -> float:
-    return round(hits / total, 4) if total else 0.0
-
-
 def score(outcomes: Sequence[Outcome]) -> dict[str, Any]:
     """The numbers the issue asks for, and every miss with its reason."""
     errors = [o for o in outcomes if o.sentence.expect == "contradicted"]
@@ -183,14 +180,14 @@ def score(outcomes: Sequence[Outcome]) -> dict[str, Any]:
     return {
         "sentences": len(outcomes),
         "planted_errors": len(errors),
-        "caught": _rate(sum(o.right for o in errors), len(errors)),
-        "false_support": _rate(sum(o.label is Label.SUPPORTED for o in errors), len(errors)),
-        "faithful_supported": _rate(sum(o.right for o in faithful), len(faithful)),
-        "absent_nee": _rate(sum(o.right for o in absent), len(absent)),
-        "opinion_set_aside": _rate(sum(o.right for o in opinion), len(opinion)),
-        "decisive_precision": _rate(sum(o.right for o in decisive), len(decisive)),
-        "decisive_coverage": _rate(len(decisive), len(checkable)),
-        "accuracy": _rate(sum(o.right for o in outcomes), len(outcomes)),
+        "caught": rate(sum(o.right for o in errors), len(errors)),
+        "false_support": rate(sum(o.label is Label.SUPPORTED for o in errors), len(errors)),
+        "faithful_supported": rate(sum(o.right for o in faithful), len(faithful)),
+        "absent_nee": rate(sum(o.right for o in absent), len(absent)),
+        "opinion_set_aside": rate(sum(o.right for o in opinion), len(opinion)),
+        "decisive_precision": rate(sum(o.right for o in decisive), len(decisive)),
+        "decisive_coverage": rate(len(decisive), len(checkable)),
+        "accuracy": rate(sum(o.right for o in outcomes), len(outcomes)),
         "per_error_kind": {
             k: f"{c['caught']}/{c['n']} caught, {c['supported']} supported" for k, c in sorted(per_kind.items())
         },

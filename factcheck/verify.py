@@ -297,19 +297,17 @@ def slot_checks(claim: Claim, ctx: Context) -> list[Check]:
     return checks + [c for c in turned if c is not None]
 
 
-def _counterpart_note(words: frozenset[str], ctx: Context, i: int) -> Check:
-    """A note naming a passage that makes the claim's statement; "same_statement" where it holds
-    nearly all the claim's words (CLOSE_STATEMENT), so the names it shares can bear the claim out."""
+def _statement_note(words: frozenset[str], ctx: Context, i: int, *, related: bool = False) -> Check:
+    """A note naming a passage that makes the claim's statement: "same_statement" where it holds
+    nearly all the claim's words (CLOSE_STATEMENT), so the names it shares can bear the claim out;
+    "related_statement" for one that shares part of it (slots.RELATED_SHARE of the counterpart
+    floor), where a matched value bears the claim out."""
     share = slots.statement_overlap(words, ctx.evidence[i].passage.text)
+    passage = ctx.evidence[i].passage.id
+    if related:
+        return Check("related_statement", NOTE, f"{passage} shares {share:.0%} of its words", i)
     name = "same_statement" if share >= CLOSE_STATEMENT else "counterpart"
-    return Check(name, NOTE, f"{ctx.evidence[i].passage.id} makes the claim's statement ({share:.0%} of its words)", i)
-
-
-def _related_note(words: frozenset[str], ctx: Context, i: int) -> Check:
-    """A note naming a passage that shares part of the claim's statement (slots.RELATED_SHARE of
-    the counterpart floor): a value of the claim matched there bears the claim out."""
-    share = slots.statement_overlap(words, ctx.evidence[i].passage.text)
-    return Check("related_statement", NOTE, f"{ctx.evidence[i].passage.id} shares {share:.0%} of its words", i)
+    return Check(name, NOTE, f"{passage} makes the claim's statement ({share:.0%} of its words)", i)
 
 
 def run_checks(claim: Claim, ctx: Context) -> tuple[Check, ...]:
@@ -318,8 +316,8 @@ def run_checks(claim: Claim, ctx: Context) -> tuple[Check, ...]:
     near, related = slots.statement_passages(words, ctx.evidence, floor=ctx.settings.same_statement)
     ctx = replace(ctx, near=near, related=related)
     checks: list[Check | None] = [check_similarity(ctx)]
-    checks += [_counterpart_note(words, ctx, i) for i in near]
-    checks += [_related_note(words, ctx, i) for i in related]
+    checks += [_statement_note(words, ctx, i) for i in near]
+    checks += [_statement_note(words, ctx, i, related=True) for i in related]
     checks += slot_checks(claim, ctx)
     checks += [check_quote(claim, q, ctx) for q in claim.quotes if parse.is_statement(q)]
     checks += [*statement_checks(claim, ctx), check_stance(ctx)]
