@@ -112,6 +112,7 @@ def compare_slot(
     claim_text: str = "",
     related: Sequence[int] = (),
     taken: frozenset[tuple[int, int]] = frozenset(),
+    values: Sequence[Sequence[Mention]] | None = None,
 ) -> Slot:
     """One claim mention against the evidence, by the first of these that decides:
 
@@ -125,10 +126,11 @@ def compare_slot(
        and it differs: mismatch.
 
     Otherwise unverified. A value in `taken` bears out another of the claim's values and is no rival.
+    `values`: each passage's `facts`, where the caller has them already.
     """
     if m.kind in NAME_KINDS:
         return _compare_name(m, evidence, near, claim_text)
-    values = [facts(e) for e in evidence]
+    values = values if values is not None else [facts(e) for e in evidence]
 
     def rivals(i: int) -> list[Mention]:
         return [f for f in values[i] if comparable(m, f) and (i, f.start) not in taken]
@@ -139,7 +141,7 @@ def compare_slot(
         or _differing(m, near, rivals, lambda f: m.kind != "duration" or _same_scale(m, f))
         or _agreeing(m, values, range(len(evidence)), lambda f, i: _loosely_comparable(m, f, evidence[i].passage.text))
         or _differing(m, related, lambda i: [r for r in rivals(i) if _related_rival(m, r)], lambda f: True)
-        or _lone_differing(m, evidence, taken)
+        or _lone_differing(m, evidence, values, taken)
     )
     return found or Slot(m, "unverified")
 
@@ -173,12 +175,14 @@ def _differing(
     return None
 
 
-def _lone_differing(m: Mention, evidence: Sequence[Evidence], taken: frozenset[tuple[int, int]]) -> Slot | None:
+def _lone_differing(
+    m: Mention, evidence: Sequence[Evidence], values: Sequence[Sequence[Mention]], taken: frozenset[tuple[int, int]]
+) -> Slot | None:
     """Rule 6 of `compare_slot`: a close passage's only date or duration differs."""
     if m.kind not in LONE_KINDS:
         return None
     for i, e in enumerate(evidence):
-        lone = [f for f in facts(e) if comparable(m, f)] if e.dense >= LONE_DENSE else []
+        lone = [f for f in values[i] if comparable(m, f)] if e.dense >= LONE_DENSE else []
         if len(lone) == 1 and (i, lone[0].start) not in taken and conflicts(m, lone[0]) and _same_scale(m, lone[0]):
             return Slot(m, "mismatch", i, lone[0])
     return None
@@ -279,21 +283,22 @@ def compare(
     `near` and `related` as `statement_passages` gives them."""
     kinds = (*VALUE_KINDS, *NAME_KINDS)
     mine = _deduplicated([m for m in with_weekdays(claim_mentions) if m.kind in kinds and m.unit != DERIVED])
-    found = [compare_slot(m, evidence, near, claim_text=claim_text, related=related) for m in mine]
+    values = [facts(e) for e in evidence]  # read once per claim, not once per mention
+    found = [compare_slot(m, evidence, near, claim_text=claim_text, related=related, values=values) for m in mine]
     taken = frozenset(
         (s.evidence, s.found.start) for s in found if s.outcome == "match" and s.found and s.evidence is not None
     )
     # a value that bears out one of the claim's values is no rival of another: look again past it
     found = [
-        compare_slot(s.mention, evidence, near, claim_text=claim_text, related=related, taken=taken)
+        compare_slot(s.mention, evidence, near, claim_text=claim_text, related=related, taken=taken, values=values)
         if s.outcome == "mismatch" and s.found and (s.evidence, s.found.start) in taken
         else s
         for s in found
     ]
-    return _without_taken_rivals(_against_witnesses(found, evidence))
+    return _without_taken_rivals(_against_witnesses(found, values))
 
 
-def _against_witnesses(found: Sequence[Slot], evidence: Sequence[Evidence]) -> list[Slot]:
+def _against_witnesses(found: Sequence[Slot], values: Sequence[Sequence[Mention]]) -> list[Slot]:
     """A passage that bears out one of the claim's values speaks of the same thing, however it
     words it ("that detour adds about 3,500 miles and up to 12 days"): an unverified value of the
     claim is compared there too, against a value in the same role."""
@@ -301,7 +306,7 @@ def _against_witnesses(found: Sequence[Slot], evidence: Sequence[Evidence]) -> l
 
     def witnessed(m: Mention) -> Slot | None:
         def rivals(i: int) -> list[Mention]:
-            return [f for f in facts(evidence[i]) if comparable(m, f) and _counts_named(m, f)]
+            return [f for f in values[i] if comparable(m, f) and _counts_named(m, f)]
 
         return _differing(m, witnesses, rivals, lambda f: m.kind != "duration" or _same_scale(m, f))
 
