@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/calibrate.py
 
 Platt scaling (factcheck.calibration), one fit per verdict label, of the claim-level verdict
-confidence on the even-numbered claims of Climate-FEVER dev (read in place from
+confidence on the even-numbered claims of Climate-FEVER dev (a label with under MIN_CLAIMS verdicts
+there is not fit; a fit that would rank its verdicts backwards becomes the label's hit rate) (read in place from
 ../shared/benchmarks/climate-fever/), with the shipped stance model on and no calibration; "right"
 means the verdict's label matched the claim's. (The harness gives labels in Climate-FEVER's terms;
 REFUTES is fit as contradicted: the other label it stands for, misleading, is always decided by a
@@ -39,6 +40,24 @@ DATA = (
 )
 
 
+MIN_CLAIMS = 30  # fewer verdicts of a label than this say too little to fit on
+
+
+def platt_for(confidence: np.ndarray, right: np.ndarray) -> Platt | None:
+    """Platt scaling of one label's confidence, kept monotone: where the fit would rank the
+    verdicts backwards (slope ≤ 0: on this data the confidence says nothing about being right),
+    every verdict of the label gets its smoothed hit rate, (right + 1) / (n + 2). None under
+    MIN_CLAIMS verdicts."""
+    if len(right) < MIN_CLAIMS:
+        return None
+    rate = (right.sum() + 1) / (len(right) + 2)
+    if 0 < right.sum() < len(right):
+        weights, bias = fit_logistic(confidence[:, None], right, l2=0.0, balanced=False)
+        if weights[0] > 0:
+            return Platt(float(weights[0]), bias)
+    return Platt(0.0, float(np.log(rate / (1 - rate))))
+
+
 def main() -> None:
     records = load_claim_evidence(DATA)[0::2]
     _, (gold, predicted, confidence) = verdict_rows(
@@ -49,10 +68,12 @@ def main() -> None:
     fits = {}
     for label in sorted(set(labels)):
         rows = [i for i, name in enumerate(labels) if name == label]
-        x = np.asarray([confidence[i] for i in rows], dtype=np.float64)[:, None]
-        weights, bias = fit_logistic(x, right[rows], l2=0.0, balanced=False)
-        fits[label] = Platt(float(weights[0]), bias)
-        print(f"{label}: {len(rows)} claims, {right[rows].mean():.2f} right; a {weights[0]:.3f}, b {bias:.3f}")
+        fit = platt_for(np.asarray([confidence[i] for i in rows], dtype=np.float64), right[rows])
+        if fit is None:
+            print(f"{label}: {len(rows)} claims, under {MIN_CLAIMS}: not fit, its confidence stays as verify gives it")
+            continue
+        fits[label] = fit
+        print(f"{label}: {len(rows)} claims, {right[rows].mean():.2f} right; a {fit.a:.3f}, b {fit.b:.3f}")
     calibration = Calibration(fits, fit_on=f"Climate-FEVER dev even claims, claim level, n={len(right)}")
     calibrated = [calibration.apply(c, label) for c, label in zip(confidence, labels, strict=True)]
     before = expected_calibration_error(list(right.astype(bool)), confidence)

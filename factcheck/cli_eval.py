@@ -19,9 +19,9 @@ from .errors import FactcheckError, InputError
 from .harness import evaluate_checkworthiness, evaluate_retrieval, evaluate_stance, evaluate_verdicts
 from .liar import load_liar, run_liar
 from .liar import score as score_liar
-from .nlidata import STANCE_SETS
 from .pipeline import Checker
 from .stance import load_stance
+from .stancesets import STANCE_SETS
 from .stories import load_stories, run_stories, score
 
 eval_app = typer.Typer(help="Measure quality on public benchmark data.", no_args_is_help=True)
@@ -113,15 +113,19 @@ def verdicts(
 def stance(
     name: Annotated[str, typer.Argument(help=f"Pair set: {' | '.join(STANCE_SETS)}.")],
     nli_dir: Annotated[Path, typer.Option(help="The NLI data folder.")] = Path("../shared/benchmarks/nli"),
+    model_dir: Annotated[
+        Path | None, typer.Option("--model", help="A stance model folder (default: the shipped one).")
+    ] = None,
     json_out: JsonOpt = None,
 ) -> None:
     """Claim/evidence pairs → the stance model's label: accuracy, macro-F1, per-label F1, pairs/s."""
     try:
         if name not in STANCE_SETS:
             raise InputError(f"unknown pair set {name!r}; use one of {', '.join(STANCE_SETS)}")
-        model = load_stance()
+        model = load_stance(model_dir) if model_dir else load_stance()
         if model is None:
-            raise InputError("no stance model is installed (factcheck/data/stance/); train one first")
+            where = model_dir or "factcheck/data/stance/"
+            raise InputError(f"no stance model in {where} (no manifest.json); train one first")
         numbers = evaluate_stance(STANCE_SETS[name](nli_dir), model)
     except FactcheckError as exc:
         raise fail(exc) from None

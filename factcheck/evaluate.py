@@ -95,15 +95,16 @@ def confusion(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[st
 
 def classification_metrics(gold: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> dict[str, object]:
     """Accuracy, macro-F1 over `labels`, per-label F1 and the confusion matrix."""
-    per_label = {
-        label: binary_prf([g == label for g in gold], [p == label for p in predicted])["f1"] for label in labels
-    }
+    scores = {label: binary_prf([g == label for g in gold], [p == label for p in predicted]) for label in labels}
+    per_label = {label: s["f1"] for label, s in scores.items()}
     correct = sum(g == p for g, p in zip(gold, predicted, strict=True))
     return {
         "n": len(gold),
         "accuracy": correct / len(gold) if gold else 0.0,
         "macro_f1": sum(per_label.values()) / len(labels) if labels else 0.0,
         "f1": per_label,
+        "precision": {label: s["precision"] for label, s in scores.items()},
+        "recall": {label: s["recall"] for label, s in scores.items()},
         "confusion": confusion(gold, predicted, labels),
     }
 

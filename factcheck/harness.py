@@ -239,5 +239,17 @@ def evaluate_stance(pairs: Sequence[Pair], model: StanceModel) -> dict[str, obje
     predicted = [STANCE_LABELS[i] for i in np.argmax(probabilities, axis=1)]
     labels = [label for label in STANCE_LABELS if any(p.label == label for p in pairs)]
     return classification_metrics([p.label for p in pairs], predicted, labels) | {
-        "pairs_per_second": len(pairs) / seconds
+        "accuracy_by_source": _accuracy_by_source(pairs, predicted),
+        "pairs_per_second": len(pairs) / seconds,
     }
+
+
+def _accuracy_by_source(pairs: Sequence[Pair], predicted: Sequence[str]) -> dict[str, float]:
+    """Accuracy per pair source (a data set, or a generator kind: 'contrast:figure'), where a set
+    mixes several."""
+    by_source: dict[str, list[bool]] = {}
+    for pair, label in zip(pairs, predicted, strict=True):
+        by_source.setdefault(pair.source, []).append(pair.label == label)
+    if len(by_source) < 2:
+        return {}
+    return {source: sum(hits) / len(hits) for source, hits in sorted(by_source.items())}

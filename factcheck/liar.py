@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
@@ -74,6 +75,16 @@ def load_liar(path: Path) -> list[Rated]:
     return rows
 
 
+SAYS_RE = re.compile(r"^Says(?: that)?\s+(?=\S)")
+
+
+def statement_of(claim: str) -> str:
+    """The claim without PolitiFact's leading 'Says' (its way of writing 'the speaker said that'):
+    what is checked is what was said, not that it was said."""
+    rest = SAYS_RE.sub("", claim.strip(), count=1)
+    return rest[:1].upper() + rest[1:] if rest else claim
+
+
 def write_corpus(rows: Sequence[Rated], path: Path) -> None:
     """The justifications as a JSON Lines corpus, one source each (empty ones left out)."""
     with path.open("w", encoding="utf-8") as out:
@@ -98,7 +109,7 @@ def run_liar(rows: Sequence[Rated], checker: Checker) -> list[Looked]:
         write_corpus(rows, corpus)
         index = open_index(corpus, checker.encoder, directory=Path(tmp) / "index", analyser=checker.analyser)
         checker = dataclasses.replace(checker, index=index)
-        claims = [claim_of_text(r.claim, analyser=checker.analyser) for r in rows]
+        claims = [claim_of_text(statement_of(r.claim), analyser=checker.analyser) for r in rows]
         verdicts = checker.verdicts(claims, as_of=[None] * len(claims))
     return [
         Looked(r, v.label, v.confidence, any(e.source.id == f"liar-{r.id}" for e in v.evidence))

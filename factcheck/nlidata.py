@@ -15,7 +15,7 @@ import ast
 import csv
 import json
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -201,11 +201,3 @@ def split_held_out(pairs: list[Pair], *, share: float = 0.05, seed: int = 0) -> 
     groups = sorted({p.group or p.claim for p in pairs})
     held = set(random.Random(seed).sample(groups, int(len(groups) * share)))
     return [p for p in pairs if (p.group or p.claim) not in held], [p for p in pairs if (p.group or p.claim) in held]
-
-
-STANCE_SETS: dict[str, Callable[[Path], list[Pair]]] = {
-    "held-out": lambda root: split_held_out(training_pairs(root))[1],
-    "fever-symmetric-dev": lambda root: list(fever_symmetric(root, split="dev")),
-    "healthver-test": lambda root: list(healthver(root, split="test")),
-    "healthver-dev": lambda root: list(healthver(root, split="dev")),
-}  # evaluation sets: the held-out slice of the training sets, and sets never trained on

@@ -22,6 +22,16 @@ MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
 )
+# Where one statement ends and the next begins: sentence ends, semicolons, colons, dashes, and the
+# conjunctions that join two statements. CLAUSE_RE finds the clause of a passage that matches a
+# claim (a negation counts only there); PART_RE cuts a claim into parts looked up one by one, so it
+# also splits at relative and participle clauses that carry a statement of their own.
+_BREAK = r"[;:—–]|[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and"
+CLAUSE_RE = re.compile(_BREAK + r")\b|\b(?:but|whereas|although)\b")
+PART_RE = re.compile(
+    _BREAK + r"|making|which|who|so|after|before|when|letting|allowing|leaving|taking|bringing|as)\b"
+    r"|\s(?:while|whereas)\s"
+)
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
 NUMBER_WORDS = {

@@ -27,7 +27,7 @@ from .config import Settings
 from .index import CorpusIndex
 from .lexical import lexical_scores
 from .models import Evidence
-from .parse import quote_key
+from .parse import PART_RE, quote_key
 from .rerank import features, load_reranker
 
 STOPWORDS = frozenset(
@@ -275,10 +275,6 @@ def search(
 # Where a claim joins statements ("X was approved on Thursday, making it the first ..."), each part
 # is looked up too: one passage seldom bears out both, and the claim's whole embedding finds the
 # passages for the part it says most about.
-PART_RE = re.compile(
-    r"[;:—–]|[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and|making|which|who|so|after|before|when"
-    r"|letting|allowing|leaving|taking|bringing|as)\b|\s(?:while|whereas)\s"
-)
 PART_WORDS = 4  # content words a part needs to be looked up on its own
 PART_TOP_K = 3  # passages each part adds
 

@@ -12,14 +12,11 @@ from collections.abc import Sequence
 from . import parse
 from .agreement import agree, comparable
 from .models import Check, Evidence
-from .parse import FALSITY_RE, REPORT_RE
+from .parse import CLAUSE_RE, FALSITY_RE, REPORT_RE
 from .slots import Slot, stems
 
 CONTRADICTS, NOTE = "contradicts", "note"
 NEGATION_SHARED = 3  # words a clause must share with the claim before its polarity is compared
-CLAUSE_RE = re.compile(
-    r"[;:—–]|[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and)\b|\b(?:but|whereas|although)\b"
-)
 UP = frozenset(
     "rise rises rose risen rising increase increased increases increasing grew grow grows growing gain gained "
     "gains climb climbed climbs jump jumped jumps surge surged surges soar soared soars up higher boost boosted "

@@ -78,3 +78,12 @@ def test_claims_are_looked_up_against_the_pooled_justifications(
     by_id = {x.rated.id: x for x in looked}
     assert by_id["1"].own_evidence and by_id["1"].label is Label.CONTRADICTED  # 900 officers, not 90
     assert by_id["2"].own_evidence and by_id["2"].label is not Label.CONTRADICTED
+
+
+def test_politifacts_leading_says_is_not_part_of_the_statement() -> None:
+    from factcheck.liar import statement_of
+
+    assert statement_of("Says that the state budget doubled.") == "The state budget doubled."
+    assert statement_of("Says Obama was sworn in on a Koran.") == "Obama was sworn in on a Koran."
+    assert statement_of("Saysomething odd.") == "Saysomething odd."  # only the word 'Says'
+    assert statement_of("Says") == "Says"

@@ -218,3 +218,42 @@ def test_weights_that_do_not_fit_the_manifest_are_refused(tmp_path: Path) -> Non
     (tmp_path / "manifest.json").write_text(json.dumps(StanceManifest("m", 2, 64).to_json()))
     with pytest.raises(ModelError, match="do not fit the manifest"):
         StanceModel(tmp_path).probabilities([("a", "b")])
+
+
+def test_liar_pairs_set_clear_cut_claims_against_their_own_justification(tmp_path: Path) -> None:
+    import json
+
+    from factcheck.stancesets import liar_pairs
+
+    rows = [
+        {"id": 1, "label": "true", "claim": "Says the budget doubled.", "justification": "It did double.\n"},
+        {"id": 2, "label": "pants-fire", "claim": "Cats can fly.", "justification": "They cannot."},
+        {"id": 3, "label": "half-true", "claim": "Mixed.", "justification": "Partly."},
+        {"id": 4, "label": "false", "claim": "No summary.", "justification": "  "},
+    ]
+    (tmp_path / "liar-plus").mkdir()
+    (tmp_path / "liar-plus" / "val2.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    pairs = liar_pairs(tmp_path / "nli")
+    assert [(p.claim, p.evidence, p.label) for p in pairs] == [
+        ("The budget doubled.", "It did double.", "supports"),
+        ("Cats can fly.", "They cannot.", "refutes"),
+    ]
+    assert [p.claim for p in liar_pairs(tmp_path / "nli", part=slice(1, None, 2))] == ["Cats can fly."]
+
+
+def test_evaluate_stance_reports_recall_precision_and_accuracy_per_source() -> None:
+    from factcheck.harness import evaluate_stance
+
+    class Fixed:  # plumbing only: a model that always reads support
+        def probabilities(self, pairs: Sequence[tuple[str, str]]) -> np.ndarray:
+            return np.tile(np.array(SUPPORTS), (len(pairs), 1))
+
+    pairs = [
+        Pair("a", "b", "supports", "contrast:word_number"),
+        Pair("c", "d", "refutes", "contrast:figure"),
+        Pair("e", "f", "supports", "contrast:figure"),
+    ]
+    numbers = evaluate_stance(pairs, Fixed())  # type: ignore[arg-type]
+    assert numbers["accuracy_by_source"] == {"contrast:figure": 0.5, "contrast:word_number": 1.0}
+    assert numbers["recall"] == {"supports": 1.0, "refutes": 0.0}
+    assert numbers["precision"] == {"supports": 2 / 3, "refutes": 0.0}
