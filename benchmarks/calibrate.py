@@ -22,11 +22,10 @@ import numpy as np
 
 from factcheck import Settings
 from factcheck.benchdata import load_claim_evidence
-from factcheck.calibration import ARTIFACT, Calibration, Platt
+from factcheck.calibration import ARTIFACT, MIN_CLAIMS, Calibration, Platt, fit_platt
 from factcheck.embed import SentenceTransformerEncoder
 from factcheck.evaluate import expected_calibration_error
 from factcheck.harness import verdict_rows
-from factcheck.logistic import fit_logistic
 from factcheck.models import Label
 
 AS_VERDICT = {"SUPPORTS": Label.SUPPORTED, "REFUTES": Label.CONTRADICTED, "NOT_ENOUGH_INFO": Label.NOT_ENOUGH_EVIDENCE}
@@ -40,24 +39,6 @@ DATA = (
 )
 
 
-MIN_CLAIMS = 30  # fewer verdicts of a label than this say too little to fit on
-
-
-def platt_for(confidence: np.ndarray, right: np.ndarray) -> Platt | None:
-    """Platt scaling of one label's confidence, kept monotone: where the fit would rank the
-    verdicts backwards (slope ≤ 0: on this data the confidence says nothing about being right),
-    every verdict of the label gets its smoothed hit rate, (right + 1) / (n + 2). None under
-    MIN_CLAIMS verdicts."""
-    if len(right) < MIN_CLAIMS:
-        return None
-    rate = (right.sum() + 1) / (len(right) + 2)
-    if 0 < right.sum() < len(right):
-        weights, bias = fit_logistic(confidence[:, None], right, l2=0.0, balanced=False)
-        if weights[0] > 0:
-            return Platt(float(weights[0]), bias)
-    return Platt(0.0, float(np.log(rate / (1 - rate))))
-
-
 def main() -> None:
     records = load_claim_evidence(DATA)[0::2]
     _, (gold, predicted, confidence) = verdict_rows(
@@ -65,10 +46,10 @@ def main() -> None:
     )
     right = np.asarray([g == p for g, p in zip(gold, predicted, strict=True)], dtype=np.float64)
     labels = [AS_VERDICT[p] for p in predicted]
-    fits = {}
+    fits: dict[str, Platt] = {}
     for label in sorted(set(labels)):
         rows = [i for i, name in enumerate(labels) if name == label]
-        fit = platt_for(np.asarray([confidence[i] for i in rows], dtype=np.float64), right[rows])
+        fit = fit_platt([confidence[i] for i in rows], [bool(r) for r in right[rows]])
         if fit is None:
             print(f"{label}: {len(rows)} claims, under {MIN_CLAIMS}: not fit, its confidence stays as verify gives it")
             continue

@@ -18,7 +18,7 @@ the fit says nothing about them (verify.by_rules).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +40,30 @@ class Platt:
 
     def apply(self, confidence: float) -> float:
         return round(1.0 / (1.0 + math.exp(-(self.a * confidence + self.b))), 4)
+
+
+MIN_CLAIMS = 30  # fewer verdicts of a label than this say too little to fit on
+
+
+def fit_platt(confidence: Sequence[float], right: Sequence[bool]) -> Platt | None:
+    """Platt scaling of one label's confidence, kept monotone: where the fit would rank the
+    verdicts backwards (slope ≤ 0: on this data the confidence says nothing about being right),
+    or all were right or all wrong, every verdict of the label gets its smoothed hit rate,
+    (right + 1) / (n + 2). None under MIN_CLAIMS verdicts."""
+    import numpy as np
+
+    from .logistic import fit_logistic
+
+    if len(right) < MIN_CLAIMS:
+        return None
+    hits = sum(right)
+    if 0 < hits < len(right):
+        x = np.asarray(confidence, dtype=np.float64)[:, None]
+        weights, bias = fit_logistic(x, np.asarray(right, dtype=np.float64), l2=0.0, balanced=False)
+        if weights[0] > 0:
+            return Platt(float(weights[0]), bias)
+    rate = (hits + 1) / (len(right) + 2)
+    return Platt(0.0, math.log(rate / (1 - rate)))
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ UNIT_SWAPS = {
 def _both_ways(*opposites: str, **one_way: str) -> dict[str, str]:
     """'a b' pairs as a → b and b → a, plus one-way replacements (where the opposite's own
     opposite is another word: 'gained' → 'lost', but 'lost' → 'won')."""
-    table = {}
+    table: dict[str, str] = {}
     for pair in opposites:
         first, second = pair.split()
         table |= {first: second, second: first}

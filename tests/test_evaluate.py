@@ -71,3 +71,23 @@ def test_platt_scaling_on_held_out_half_fixes_overconfidence() -> None:
     assert numbers["ece_before"] == pytest.approx(0.3, abs=0.01)
     assert numbers["ece_after"] == pytest.approx(0.0, abs=0.02)
     assert platt_held_out([True, True], [0.5, 0.6]) == {}
+
+
+def test_platt_fit_per_label_is_monotone_and_needs_enough_verdicts() -> None:
+    import math
+
+    from factcheck.calibration import MIN_CLAIMS, fit_platt
+
+    assert fit_platt([0.9] * (MIN_CLAIMS - 1), [True] * (MIN_CLAIMS - 1)) is None  # too few to say
+    # higher confidence, more often right: a rising curve
+    confidence = [i / 40 for i in range(40)]
+    right = [i % 4 != 0 if i >= 20 else i % 4 == 0 for i in range(40)]
+    fit = fit_platt(confidence, right)
+    assert fit is not None and fit.a > 0 and fit.apply(0.9) > fit.apply(0.1)
+    # confidence that ranks verdicts backwards is not trusted: every verdict gets the hit rate
+    backwards = fit_platt(confidence, [not r for r in right])
+    assert backwards is not None and backwards.a == 0.0
+    assert math.isclose(backwards.apply(0.2), (sum(not r for r in right) + 1) / 42, abs_tol=1e-4)
+    # all right: the smoothed rate, not a certainty
+    always = fit_platt([0.5] * 40, [True] * 40)
+    assert always is not None and always.a == 0.0 and always.apply(0.5) == round(41 / 42, 4)
