@@ -257,3 +257,10 @@ def test_evaluate_stance_reports_recall_precision_and_accuracy_per_source() -> N
     assert numbers["accuracy_by_source"] == {"contrast:figure": 0.5, "contrast:word_number": 1.0}
     assert numbers["recall"] == {"supports": 1.0, "refutes": 0.0}
     assert numbers["precision"] == {"supports": 2 / 3, "refutes": 0.0}
+
+
+def test_names_matched_in_a_passage_the_model_reads_as_refuting_are_no_support() -> None:
+    claim = "Simon Stiell praised the agreement reached in Dubai."
+    passage = "Simon Stiell criticised the agreement reached in Dubai."
+    got, checks = label(claim, with_stance(evidence(passage), REFUTES))
+    assert got is Label.NOT_ENOUGH_EVIDENCE and {"person_match", "stance_refutes"} <= checks
