@@ -44,8 +44,8 @@ quotations) found in the evidence, and either the stance model reading support i
 not merely report the claim, or a specific value matched in a passage that makes (all or part of)
 the claim's statement, or names matched in a passage that says nearly all of it, or three or more
 values matched (VALUES_BEAR_OUT). The stance model's "refutes" contradicts where no specific was
-matched; where one was, names matched in the passage it reads as refuting are no support (values
-matched there still are). Anything else is not_enough_evidence: similar words, an
+matched; where one was, names matched in a passage it reads as refuting or as saying nothing are
+no support (values matched there still are). Anything else is not_enough_evidence: similar words, an
 unverified figure, a passage that only reports the claim.
 """
 
@@ -349,13 +349,15 @@ def decide(checks: Sequence[Check], evidence: Sequence[Evidence]) -> tuple[Label
     if "stance_refutes" in stance and not matched:
         return Label.CONTRADICTED, _clip(_stance_probability(stance["stance_refutes"], evidence, "refutes") - late)
     near = _counterparts(checks)
-    # Names matched in a passage the model reads as refuting the claim are no support (a value
-    # matched there still is: the deterministic check outranks the model on what it compares).
+    # Names matched in a passage the model reads as refuting the claim, or as saying nothing about
+    # it, are no support (a value matched there still is: the deterministic check outranks the
+    # model on what it compares; a shared name does not).
     refuting = {stance["stance_refutes"].evidence} if "stance_refutes" in stance else set()
     backing = stance.get("stance_supports")
     stance_backs = backing is not None and backing.evidence not in reported
     close = {c.evidence for c in checks if c.name == "same_statement"} - reported
-    statement_backs = _states_claim(matched, (near | close) - reported) or _names_in(matched, close - refuting)
+    silent = {i for i, e in enumerate(evidence) if e.stance is not None and _p(e.stance, "nei") == max(e.stance)}
+    statement_backs = _states_claim(matched, (near | close) - reported) or _names_in(matched, close - refuting - silent)
     statement_backs |= _values_borne_out(matched, reported)
     if not open_ended and (stance_backs or statement_backs):
         top = max(evidence[0].score, _stance_probability(backing, evidence, "supports"))

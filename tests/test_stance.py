@@ -264,3 +264,5 @@ def test_names_matched_in_a_passage_the_model_reads_as_refuting_are_no_support()
     passage = "Simon Stiell criticised the agreement reached in Dubai."
     got, checks = label(claim, with_stance(evidence(passage), REFUTES))
     assert got is Label.NOT_ENOUGH_EVIDENCE and {"person_match", "stance_refutes"} <= checks
+    # nor are they where the model reads the passage as saying nothing about the claim
+    assert label(claim, with_stance(evidence(passage), NEI))[0] is Label.NOT_ENOUGH_EVIDENCE
