@@ -184,10 +184,15 @@ def healthver(root: Path, *, split: str) -> Iterator[Pair]:
             )
 
 
+def evaluation_claims(root: Path) -> set[str]:
+    """The fever-symmetric v0.2 claims: evaluation data, never trained on (nor generated from)."""
+    return {p.claim for split in ("dev", "test") for p in fever_symmetric(root, split=split)}
+
+
 def training_pairs(root: Path) -> list[Pair]:
     """Every pair of the sets that may train a shipped model, fever-symmetric v0.2 claims removed
     (they are evaluation data)."""
-    held = {p.claim for split in ("dev", "test") for p in fever_symmetric(root, split=split)}
+    held = evaluation_claims(root)
     pairs = [
         *snli(root), *cad_snli(root), *taxinli(root), *fever_rte(root),
         *(p for split in ("full", "generated") for p in fever_symmetric(root, split=split)),

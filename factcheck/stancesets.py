@@ -10,8 +10,8 @@ slice of claim groups is held out of both. Measured, never trained on:
     fever-symmetric-dev   FEVER-symmetric v0.2 dev (its claims are removed from training)
     healthver-test/dev    HealthVer (COVID science; evaluation only)
     liar-val2[-odd]       LIAR-PLUS val2 claims (less PolitiFact's leading 'Says') against their
-                          own fact-check summary: true and
-                          mostly-true as supports, false and pants-fire as refutes (evaluation only)
+                          own fact-check summary: true and mostly-true as supports, false and
+                          pants-fire as refutes (evaluation only)
 """
 
 from __future__ import annotations
