@@ -16,6 +16,7 @@ from .cli_options import ConfigOpt, IndexOpt, fail, load_settings
 from .config import SCORERS, Settings
 from .embed import SentenceTransformerEncoder
 from .errors import FactcheckError, InputError
+from .evaluate import PARTS
 from .harness import evaluate_checkworthiness, evaluate_retrieval, evaluate_stance, evaluate_verdicts
 from .liar import load_liar, run_liar
 from .liar import score as score_liar
@@ -25,7 +26,6 @@ from .stancesets import STANCE_SETS
 from .stories import load_stories, run_stories, score
 
 eval_app = typer.Typer(help="Measure quality on public benchmark data.", no_args_is_help=True)
-PARTS = {"all": slice(None), "even": slice(0, None, 2), "odd": slice(1, None, 2)}
 JsonOpt = Annotated[Path | None, typer.Option("--json-out", help="Also write the numbers here as JSON.")]
 
 

@@ -26,6 +26,7 @@ spaCy's English pipeline (already a dependency) finds the typed mentions to chan
 
 from __future__ import annotations
 
+import calendar
 import random
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -47,10 +48,7 @@ HELD_OUT_KINDS = frozenset(
     {"organisation", "ordinal", "magnitude", "superlative", "lower_bound", "reported_alt", "debunked_alt"}
 )
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
-)  # fmt: skip
+MONTHS = tuple(calendar.month_name)[1:]
 NUMBER_WORDS = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
@@ -177,16 +175,19 @@ def _swap(text: str, start: int, end: int, new: str) -> str:
     return text[:start] + new + text[end:]
 
 
-def _refuted(parsed: Parsed, claim: str, kind: str) -> list[Pair]:
+def _relabelled(parsed: Parsed, claim: str, kind: str, label: str) -> list[Pair]:
+    """The base pair with the claim rewritten and the label it now has (nothing if unchanged)."""
     if claim == parsed.pair.claim:
         return []
-    return [replace(parsed.pair, claim=claim, label="refutes", source=f"contrast:{kind}")]
+    return [replace(parsed.pair, claim=claim, label=label, source=f"contrast:{kind}")]
+
+
+def _refuted(parsed: Parsed, claim: str, kind: str) -> list[Pair]:
+    return _relabelled(parsed, claim, kind, "refutes")
 
 
 def _supported(parsed: Parsed, claim: str, kind: str) -> list[Pair]:
-    if claim == parsed.pair.claim:
-        return []
-    return [replace(parsed.pair, claim=claim, label="supports", source=f"contrast:{kind}")]
+    return _relabelled(parsed, claim, kind, "supports")
 
 
 def _entity_swap(labels: frozenset[str], kind: str) -> Generator:

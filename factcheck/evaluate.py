@@ -17,6 +17,10 @@ Run = Mapping[str, Mapping[str, float]]
 Qrels = Mapping[str, Mapping[str, int]]
 
 
+# Halves of a benchmark by record position: the even records tune, the odd ones are held out.
+PARTS = {"all": slice(None), "even": slice(0, None, 2), "odd": slice(1, None, 2)}
+
+
 def rate(hits: int, total: int) -> float:
     """hits / total to four places, in [0, 1]; 0 where there is nothing to count."""
     return round(hits / total, 4) if total else 0.0

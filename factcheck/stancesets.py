@@ -20,6 +20,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from .evaluate import PARTS
 from .nlidata import Pair, fever_symmetric, healthver, split_held_out, training_pairs
 
 
@@ -69,5 +70,5 @@ STANCE_SETS: dict[str, Callable[[Path], list[Pair]]] = {
     "healthver-test": lambda root: list(healthver(root, split="test")),
     "healthver-dev": lambda root: list(healthver(root, split="dev")),
     "liar-val2": liar_pairs,
-    "liar-val2-odd": lambda root: liar_pairs(root, part=slice(1, None, 2)),
+    "liar-val2-odd": lambda root: liar_pairs(root, part=PARTS["odd"]),
 }
