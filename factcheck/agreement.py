@@ -21,7 +21,7 @@ def comparable(claim: Mention, found: Mention) -> bool:
     if claim.kind != found.kind:
         return False
     if claim.kind in ("number", "ordinal"):
-        return _same_count(claim, found)
+        return same_count(claim, found) and _same_share(claim, found)
     if claim.kind == "percent":
         return claim.unit == found.unit
     if claim.kind == "money":
@@ -35,7 +35,16 @@ def comparable(claim: Mention, found: Mention) -> bool:
     return True
 
 
-def _same_count(a: Mention, b: Mention) -> bool:
+def _same_share(claim: Mention, found: Mention) -> bool:
+    """A count of part of a group and the group's size count different things ("fifteen of the
+    16 members"); "all 16 members" is the part that did something, so the size of a group only
+    part of which did it does not bear it out."""
+    if {claim.share, found.share} == {"part", "whole"}:
+        return False
+    return not (claim.share == "all" and found.share == "whole")
+
+
+def same_count(a: Mention, b: Mention) -> bool:
     """Whether two figures count the same thing: the same counted noun, or one's noun in the other's
     context ("21 members of the crew" and "25 crew members"); a figure without a noun ("stands at
     246") counts what one with a noun counts where their contexts share two words."""
@@ -65,8 +74,17 @@ def agree(claim: Mention, found: Mention) -> bool:
         b_lo, b_hi = (b_lo - TIME_SLACK, b_hi + TIME_SLACK) if b_hi == b_lo else (b_lo, b_hi)
         return any(_within(a_lo, a_hi, b_lo + s, b_hi + s) for s in shifts)
     if claim.kind == "duration":
+        if _vaguer(found, claim):
+            return False  # "for months" does not bear out "for nearly seven months"
         return _within(a_lo * (1 - DURATION_SLACK), a_hi * (1 + DURATION_SLACK), b_lo, b_hi)
     return overlaps(a_lo, a_hi, b_lo, b_hi)
+
+
+def _vaguer(found: Mention, claim: Mention) -> bool:
+    """Whether `found` spans a range much wider than the claim's value does ("months" against
+    "seven months"): it neither bears the claim out nor, where they overlap, contradicts it."""
+    (a_lo, a_hi), (b_lo, b_hi) = values_of(claim), values_of(found)
+    return b_hi - b_lo > 2 * max(a_hi - a_lo, 0.25 * a_hi)
 
 
 def _zones(m: Mention) -> list[float]:
@@ -110,6 +128,8 @@ def conflicts(claim: Mention, found: Mention) -> bool:
     (and both give the month, or neither does: "2 October 2023" and "2021" are other events)."""
     if claim.kind == "time" and bool(_zones(claim)) != bool(_zones(found)):
         return False  # "8 am" (local) and "06:00 GMT" may be one time: a zone is missing to tell
+    if claim.kind == "duration" and _vaguer(found, claim) and overlaps(*values_of(claim), *values_of(found)):
+        return False
     if claim.kind != "date":
         return not agree(claim, found)
     mine, theirs = _parts(claim), _parts(found)

@@ -36,7 +36,8 @@ from .models import Mention, Passage, Source
 if TYPE_CHECKING:
     from .mentions import Analyser
 
-FORMAT_VERSION = 3  # 2: passages carry typed mentions; 3: re-analysed (derived weekdays, durations, zones)
+FORMAT_VERSION = 4  # 2: passages carry typed mentions; 3: re-analysed (derived weekdays, durations, zones);
+# 4: counts carry their share of a group, bare units of time are durations
 
 
 class VectorIndex(Protocol):

@@ -73,7 +73,7 @@ def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
         context = _context(doc, ent.start, ent.end)
         found += _typed(doc, ent, context, reference)
     found += clock.time_phrases(doc.text, taken=[(m.start, m.end) for m in found])
-    for backup in (untyped.duration_phrases, untyped.ordinal_phrases, untyped.acronyms):
+    for backup in (untyped.duration_phrases, untyped.vague_durations, untyped.ordinal_phrases, untyped.acronyms):
         found += [
             replace(m, context=_context_at(doc, m.start, m.end))
             for m in backup(doc.text, taken=[(m.start, m.end) for m in found])
@@ -185,7 +185,11 @@ def _counted_noun(doc: Any, after: int) -> str:
     "four of the seven reactors" → "reactor"; "" where the number stands alone."""
     for i, token in enumerate(doc[after : after + 5], after):
         if token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME"):
+            if i + 1 < len(doc) and doc[i + 1].tag_ == "POS":
+                continue  # "all 16 of the committee's members" counts members
             return _compound_head(doc, i)
+        if token.tag_ == "POS":
+            continue
         if token.pos_ in ("ADJ", "NUM", "DET") or token.lower_ in COUNT_SKIP:
             continue
         break

@@ -123,6 +123,9 @@ class Mention(_Record):
     unit: what the value counts ("worker", "USD", "[length]"); for dates "YYYY-MM-DD" with "??" for
         a part the text does not give; for names the normalised name.
     context: lower-cased content words around the mention: the role it plays in its sentence.
+    share: for a count, which share of a group it counts: "part" ("fifteen" in "fifteen of the 16
+        members"), "whole" (the 16 there), "all" ("all 16 members": the part is the whole), "" for
+        a plain count.
     """
 
     kind: str
@@ -133,6 +136,7 @@ class Mention(_Record):
     high: float | None = None
     unit: str = ""
     context: tuple[str, ...] = ()
+    share: str = ""
 
 
 @dataclass(frozen=True)

@@ -92,7 +92,16 @@ _ROLE = (
     r"|minister|president|regulator|company|government|ministry|statement|post)"
 )
 _SPEAKER = rf"(?P<who>{_ROLE}|{_NAME})"
-_VERB = r"(?:said|says|told|tells|stated|states|wrote|writes|added|posted|declared|declaring|warned|insisted)"
+# verbs that introduce someone's words, in the forms news writing uses them
+_SPEECH_VERBS = (
+    "said says saying told tells telling stated states stating wrote writes writing added adds adding posted posts"
+    " posting declared declares declaring warned warns warning insisted insists insisting tweeted tweets tweeting"
+    " announced announces announcing argued argues arguing noted notes noting explained explains explaining replied"
+    " replies replying responded responds responding claimed claims claiming acknowledged acknowledges admitted"
+    " admits remarked remarks commented comments asked asks urged urges urging vowed vows pledged pledges promised"
+    " promises stressed stresses stressing cautioned cautions conceded concedes recalled recalls predicted predicts"
+)
+_VERB = rf"(?:{'|'.join(_SPEECH_VERBS.split())})"
 SPEAKER_AFTER_RES = (
     re.compile(rf"^[\s,.!?:;—–-]*{_VERB}\s+{_SPEAKER}"),
     re.compile(rf"^[\s,.!?:;—–-]*{_SPEAKER}\s+{_VERB}"),
@@ -107,6 +116,8 @@ NOT_ENTITIES = {
     "For", "With", "But", "And", "Or", "If", "While", "When", "Today", "We", "I", "He", "She",
     "They", "Our", "His", "Her", "Their", "Trying", "After", "Before", "Since", "From", "To",
 }  # fmt: skip
+# a capitalised word before "said" that names no one: "On Monday, writing ..."
+NOT_SPEAKERS = NOT_ENTITIES | {d.capitalize() for d in WEEKDAYS} | {m for m in calendar.month_name if m}
 NEGATION_RE = re.compile(
     r"(?i)\b(?:not|never|no|neither|nor|nobody|none|nothing|cannot|denied|denies|deny|refused|refuses"
     r"|(?:is|was|are|were|has|have|had|do|does|did|could|would|should|must|need)nt|cant|wont)\b|n[’']t\b"
@@ -246,7 +257,7 @@ def speaker_of(text: str, start: int, end: int) -> str | None:
     line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start - 1)) + 1
     before = text[line_start : start - 1]
     for pattern in SPEAKER_BEFORE_RES:
-        matches = [m for m in pattern.finditer(before) if m["who"].split()[0] not in NOT_ENTITIES]
+        matches = [m for m in pattern.finditer(before) if m["who"].split()[0] not in NOT_SPEAKERS]
         if matches:
             return _clean_speaker(matches[-1]["who"])
     return _subject_fallback(before)

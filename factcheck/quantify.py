@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -226,7 +227,26 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
     values = figure(text, before)
     if values is None or (not unit and values[1] < 13 and not re.search(r"\d", text)):
         return []  # "two of them": a small number word with no counted noun is not a figure
-    return [_mention("number", text, start, values, unit)]
+    return [replace(_mention("number", text, start, values, unit), share=share_of(before, after))]
+
+
+_OF_THE = r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+"
+ALL_BEFORE_RE = re.compile(r"(?i)\b(?:all|every\s+one\s+of)(?:\s+of)?(?:\s+(?:the|its|their|his|her|our))?\s+$")
+NUMBER_WORD = r"(?:\d[\d,.]*|[A-Za-z]+(?:[\s-][a-z]+)?)"
+
+
+def share_of(before: str, after: str) -> str:
+    """Which share of a group a count counts (models.Mention.share): "all" after "all", "whole"
+    after "fifteen of the", "part" before "of the 16"."""
+    if ALL_BEFORE_RE.search(before):
+        return "all"
+    whole = re.search(rf"(?P<n>{NUMBER_WORD}){_OF_THE}$", before)
+    if whole and read_number(whole["n"].split()[-1]) is not None:
+        return "whole"
+    part = re.match(rf"{_OF_THE}(?P<n>{NUMBER_WORD})\b", after)
+    if part and read_number(part["n"]) is not None:
+        return "part"
+    return ""
 
 
 def _pint_unit(word: str) -> bool:

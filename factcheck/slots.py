@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import parse
-from .agreement import agree, comparable, conflicts, values_of, with_weekdays
+from .agreement import agree, comparable, conflicts, same_count, values_of, with_weekdays
 from .dates import DERIVED
 from .models import Check, Evidence, Mention
 from .names import alias_in, name_in, name_words, same_name
@@ -136,7 +136,8 @@ def compare_slot(
         return [f for f in values[i] if comparable(m, f) and (i, f.start) not in taken]
 
     found = (
-        _agreeing(m, values, near, lambda f, i: comparable(m, f))
+        _not_all(m, values, near)
+        or _agreeing(m, values, near, lambda f, i: comparable(m, f))
         or _agreeing(m, values, range(len(evidence)), lambda f, i: comparable(m, f) and _shares_context(m, f))
         or _differing(m, near, rivals, lambda f: m.kind != "duration" or _same_scale(m, f))
         or _agreeing(m, values, range(len(evidence)), lambda f, i: _loosely_comparable(m, f, evidence[i].passage.text))
@@ -144,6 +145,20 @@ def compare_slot(
         or _lone_differing(m, evidence, values, taken)
     )
     return found or Slot(m, "unverified")
+
+
+def _not_all(m: Mention, values: Sequence[Sequence[Mention]], near: Sequence[int]) -> Slot | None:
+    """ "All 16 members" against a counterpart's "fifteen of the 16 members": the part that did it
+    is smaller than the whole, whatever other passage gives the group's size."""
+    if m.share != "all":
+        return None
+    for i in near:
+        counts = [f for f in values[i] if f.kind == "number" and same_count(m, f)]
+        wholes = [f for f in counts if f.share == "whole" and agree(m, f)]
+        parts = [f for f in counts if f.share == "part"]
+        if wholes and parts and not agree(m, parts[0]):
+            return Slot(m, "mismatch", i, parts[0])
+    return None
 
 
 def facts(e: Evidence) -> list[Mention]:
@@ -212,12 +227,14 @@ def _loosely_comparable(m: Mention, found: Mention, text: str) -> bool:
 
 
 def _same_scale(a: Mention, b: Mention) -> bool:
-    """Two values within a factor of LONE_SCALE (durations): "seven months" and "five months" may
-    be one length told two ways; "five hours" and "15 days" are lengths of other things."""
+    """Two values within a factor of LONE_SCALE at their closest ends (durations): "seven months"
+    and "five months" may be one length told two ways, and so may "months" and "years" (a bare
+    unit spans a range); "five hours" and "15 days" are lengths of other things."""
     if a.low is None or b.low is None:
         return True
-    x, y = (sum(values_of(a)) / 2, sum(values_of(b)) / 2)
-    return min(x, y) > 0 and max(x, y) / min(x, y) <= LONE_SCALE
+    (a_lo, a_hi), (b_lo, b_hi) = values_of(a), values_of(b)
+    near, far = min(a_hi, b_hi), max(a_lo, b_lo)  # the closest ends ("months" and "years" meet)
+    return near > 0 and far / near <= LONE_SCALE
 
 
 def _aligned(m: Mention, rivals: Sequence[Mention]) -> Mention | None:

@@ -31,6 +31,9 @@ from .index import open_index
 from .models import Article, Label, Verdict
 from .pipeline import Checker
 
+# tune and fresh: built with (fresh was run twice to report before it was); locked, reserve, spare:
+# run only to report (benchmarks/stories/README.md says which has been run when).
+HALVES = ("tune", "fresh", "locked", "reserve", "spare")
 CAUGHT = frozenset({Label.CONTRADICTED, Label.MISLEADING})
 EXPECTED_LABELS = {
     "supported": {Label.SUPPORTED},
@@ -103,14 +106,18 @@ def load_story(folder: Path) -> Story:
 
 
 def load_stories(root: Path, *, half: str) -> list[Story]:
-    """The stories under `root` of the given half ("tune", "locked", "fresh", "reserve" or "all"), in folder order."""
+    """The stories under `root` of the given halves (HALVES, comma-separated, or "all"), in folder order."""
+    wanted = {h.strip() for h in half.split(",")}
+    unknown = sorted(wanted - {*HALVES, "all"})
+    if unknown:
+        raise InputError(f"--half {','.join(unknown)!r}: use one or more of {', '.join(HALVES)}, or all")
     folders = sorted(p for p in root.iterdir() if (p / "story.yaml").is_file()) if root.is_dir() else []
     if not folders:
         raise InputError(
             f"{root}: no story folders (each a folder with a story.yaml); see benchmarks/stories/README.md"
         )
     stories = [load_story(f) for f in folders]
-    return [s for s in stories if half == "all" or s.half == half]
+    return [s for s in stories if "all" in wanted or s.half in wanted]
 
 
 def verdict_for(sentence: Judged, verdicts: Sequence[Verdict]) -> Verdict | None:

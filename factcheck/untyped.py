@@ -9,7 +9,7 @@ import re
 
 from . import parse
 from .models import Mention
-from .quantify import duration, name_key, ordinal
+from .quantify import TIME_UNITS, duration, name_key, ordinal
 
 ACRONYM_STOP = frozenset(
     "CEO CFO COO CTO GDP DNA RNA USD EUR GBP GMT UTC BST EST EDT PST PDT CET JST AM PM TV PM OK AI "
@@ -47,4 +47,32 @@ def duration_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention
             found += duration(
                 m[0], m.start(), before=text[max(0, m.start() - 25) : m.start()], after=text[m.end() : m.end() + 20]
             )
+    return found
+
+
+# A length of time given only by its unit ("could take months", "for years"): the span a reader
+# gives the bare plural, in the unit's own count (two or more of it, short of where one would name
+# the next unit up), so that "weeks" and "months" do not meet.
+VAGUE_SPANS = {
+    "hours": (2, 23), "days": (2, 13), "weeks": (2, 7), "months": (2, 23), "years": (2, 99), "decades": (2, 9),
+}  # fmt: skip
+VAGUE_DURATION_RE = re.compile(
+    r"(?i)\b(?:take|takes|took|taken|taking|last|lasts|lasted|lasting|for|within|spent|spend|spends|spending)"
+    r"\s+(?:(?:several|many|a\s+few)\s+)?(?P<unit>hours|days|weeks|months|years|decades)\b"
+    r"(?!\s+(?:ago|old|later|earlier|after|before|of\b))"
+)
+
+
+def vague_durations(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Lengths of time named by a bare plural unit after a verb or preposition of duration ("could
+    take months" is not "could take years")."""
+    found = []
+    for m in VAGUE_DURATION_RE.finditer(text):
+        unit = m["unit"].lower()
+        start = m.start("unit")
+        if any(a < m.end() and start < b for a, b in taken):
+            continue
+        seconds = TIME_UNITS[unit.rstrip("s")]
+        low, high = VAGUE_SPANS[unit]
+        found.append(Mention("duration", m["unit"], start, m.end(), low * seconds, high * seconds, "second"))
     return found

@@ -107,7 +107,7 @@ def test_eval_stories_cli_on_one_story_and_a_bad_half(tmp_path: Path) -> None:
     numbers = json.loads(out.read_text())
     assert numbers["sentences"] == 12 and 0.0 <= numbers["caught"] <= 1.0 and "misses" in numbers
     result = runner.invoke(app, ["eval", "stories", str(tmp_path), "--half", "bogus"])
-    assert result.exit_code != 0 and "--half 'bogus'" in result.output
+    assert result.exit_code != 0 and "--half 'bogus'" in result.output and "spare" in result.output
 
 
 def test_eval_liar_cli_and_a_missing_file(tmp_path: Path) -> None:

@@ -78,6 +78,8 @@ def test_relative_dates_need_a_reference() -> None:
             "Pavel Durov, based in Dubai, has been vocal, declaring, “Restricting citizens’ freedom is never the right answer.”",
             "Pavel Durov",
         ),
+        ('Ruiz tweeted "The bridge is open again" on Monday.', "Ruiz"),
+        ('City manager Ana Ruiz posted a photo on Monday, writing "The bridge is open again."', "Ana Ruiz"),
         ('The phrase "a sovereign internet with rules" is everywhere.', None),
     ],
 )

@@ -34,6 +34,10 @@ CHANGED = [
      "number_mismatch"),
     ("count", "All 21 members of the crew were Indian nationals.",
      "Every one of the ship's 25 crew members is an Indian national, the manager said.", "number_mismatch"),
+    ("all against a part", "All 12 of the board's directors voted for the merger.",
+     "Ten of the 12 directors voted for the merger, and two abstained.", "number_mismatch"),
+    ("bare unit of time", "Engineers said restoring full service could take weeks.",
+     "Engineers cautioned that restoring full service could take months.", "duration_mismatch"),
     ("part of a whole", "To slow its fall, the booster relit five of its 33 Raptor engines.",
      "To slow its fall, the booster relit three of its 33 Raptor engines.", "number_mismatch"),
     ("percent", "On Monday, Credit Suisse shares fell about 16 percent.",
@@ -97,6 +101,8 @@ SAME = [
      "Each dose is expected to cost about three dollars.", "money_match"),
     ("conversion", "The ship is close to 400 metres long.", "The ship is 1,312 feet long.", "unit_match"),
     ("duration", "The ship was stuck for about a week.", "The ship was stuck for six days.", "duration_match"),
+    ("bare unit of time", "Repairs could take months, the agency warned.",
+     "The agency warned that repairs could take eight months.", "duration_match"),
     ("time zone", "The outage began at around 11:40 am New York time.",
      "The outage began at 15:40 UTC.", "time_match"),
     ("weekday from date", "Britain's regulator authorised Casgevy on Thursday.",
@@ -159,3 +165,10 @@ def test_a_figure_inside_a_reported_claim_is_not_the_fact_that_follows_it() -> N
     assert verdict.label is Label.CONTRADICTED
     (mismatch,) = [c for c in verdict.rationale if c.name == "number_mismatch"]
     assert passage[mismatch.evidence_start : mismatch.evidence_end] == "5,000"
+
+
+def test_a_bare_unit_of_time_neither_bears_out_nor_contradicts_a_figure_inside_it() -> None:
+    verdict = checked("The walkout had gone on for nearly seven months.", "The walkout went on for months.")
+    names = [c.name for c in verdict.rationale]
+    assert verdict.label is Label.NOT_ENOUGH_EVIDENCE, names
+    assert "duration_match" not in names and "duration_mismatch" not in names

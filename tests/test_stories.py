@@ -21,6 +21,10 @@ def test_a_story_loads_with_offsets_into_its_article() -> None:
 def test_halves_split_the_stories_and_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     tune, locked = load_stories(STORIES, half="tune"), load_stories(STORIES, half="locked")
     assert len(tune) >= 10 and len(locked) >= 10 and not {s.folder for s in tune} & {s.folder for s in locked}
+    both = load_stories(STORIES, half="tune, locked")
+    assert [s.folder for s in both] == sorted(s.folder for s in tune + locked)
+    with pytest.raises(InputError, match="use one or more of"):
+        load_stories(STORIES, half="tune,lokced")
     with pytest.raises(InputError, match="no story folders"):
         load_stories(tmp_path, half="all")
 

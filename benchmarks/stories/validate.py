@@ -25,6 +25,7 @@ DOMAINS = {
     "economy and markets", "science and space", "health", "disasters and accidents", "courts and crime",
     "elections and politics", "sports", "technology", "climate and energy", "culture",
 }  # fmt: skip
+HALVES = ("tune", "locked", "fresh", "reserve", "spare")
 SOURCE_KINDS = {"official_statement", "news_report", "fact_check", "reference"}
 
 
@@ -65,8 +66,8 @@ def check_story(folder: Path) -> list[str]:
     ]
     if story.get("domain") not in DOMAINS:
         problems.append(f"{story_file}: domain {story.get('domain')!r} not one of {sorted(DOMAINS)}")
-    if story.get("half") not in ("tune", "locked", "fresh", "reserve"):
-        problems.append(f"{story_file}: half must be tune, locked, fresh or reserve")
+    if story.get("half") not in HALVES:
+        problems.append(f"{story_file}: half must be one of {', '.join(HALVES)}")
     if not isinstance(story.get("published"), dt.date):
         problems.append(f"{story_file}: published must be a YYYY-MM-DD date")
     sentences = story.get("sentences") or []
