@@ -26,10 +26,21 @@ ALIASES = (
     frozenset({"uk", "britain", "great britain", "united kingdom", "british"}),
     frozenset({"eu", "european union"}),
     frozenset({"un", "united nations"}),
+    frozenset({"dr congo", "drc", "democratic republic of congo", "democratic republic of the congo"}),
+    frozenset({"north korea", "dprk", "democratic people republic of korea"}),
+    frozenset({"south korea", "republic of korea"}),
+    frozenset({"russia", "russian federation"}),
+    frozenset({"china", "prc", "people republic of china"}),
+    frozenset({"uae", "united arab emirates", "emirates"}),
+    frozenset({"netherlands", "holland"}),
+    frozenset({"czechia", "czech republic"}),
+    frozenset({"turkey", "turkiye", "türkiye"}),
+    frozenset({"myanmar", "burma"}),
+    frozenset({"ivory coast", "cote d ivoire", "côte d ivoire"}),
 )
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Lower case words with dotted initials joined: "the U. S." → "the us"."""
     text = re.sub(r"\b([A-Za-z])\.\s?(?=[A-Za-z]\b\.?)", r"\1", text)
     return " ".join(re.findall(r"\w+", re.sub(r"[’']s\b", "", text.lower())))
@@ -37,12 +48,12 @@ def _plain(text: str) -> str:
 
 def alias_in(mention: Mention, text: str) -> bool | None:
     """Whether `text` names the mention's country by any of its names; None for other names."""
-    key = " ".join(w for w in _plain(mention.text).split() if w != "the")
+    key = " ".join(w for w in plain(mention.text).split() if w != "the")
     group = next((g for g in ALIASES if key in g), None)
     if group is None:
         return None
-    plain = f" {_plain(text)} "
-    return any(f" {alias} " in plain for alias in group)
+    words = f" {plain(text)} "
+    return any(f" {alias} " in words for alias in group)
 
 
 def name_in(mention: Mention, text: str) -> bool:

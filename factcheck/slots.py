@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from . import parse
+from . import parse, places
 from .agreement import agree, comparable, conflicts, same_count, values_of, with_weekdays
 from .dates import DERIVED
 from .models import Check, Evidence, Mention
@@ -256,6 +256,11 @@ def _rival_kind(m: Mention, f: Mention) -> bool:
     return pair and all(len(name_words(x.text)) == 1 and alias_in(x, "") is None for x in (m, f))
 
 
+def _nested_places(m: Mention, f: Mention) -> bool:
+    """A place inside the other ("a Manhattan jury", "a New York jury") is no rival of it."""
+    return m.kind == f.kind == "place" and places.nested(m.text, f.text)
+
+
 def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int], claim_text: str) -> Slot:
     """Down the best NAME_COUNTERPARTS counterparts: one that holds the name matches; one that puts
     another name in its role (sharing context) mismatches. Else a name held anywhere in the
@@ -268,7 +273,11 @@ def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int],
         if holds(evidence[i]):
             return Slot(m, "match", i)
         mentions = evidence[i].passage.mentions
-        rivals = [f for f in mentions if _rival_kind(m, f) and not same_name(m, f) and not name_in(f, claim_text)]
+        rivals = [
+            f
+            for f in mentions
+            if _rival_kind(m, f) and not same_name(m, f) and not name_in(f, claim_text) and not _nested_places(m, f)
+        ]
         aligned = _aligned(m, [r for r in rivals if set(m.context) & set(r.context)])
         if aligned is not None:
             return Slot(m, "mismatch", i, aligned)

@@ -68,11 +68,23 @@ def check_negation(claim: str, evidence: Sequence[Evidence], near: Sequence[int]
         clause, share = best_clause(claim, evidence[i].passage.text)
         if share < floor or len(words(claim) & words(clause)) < NEGATION_SHARED:
             continue
-        mine, theirs = parse.negations(claim) > 0, parse.negations(clause) > 0
+        mine, theirs = _negated(claim, clause), _negated(clause, claim)
         if mine != theirs:
             return Check("negation_mismatch", CONTRADICTS, f"polarity differs: {clause.strip()[:80]!r}", i)
         return None
     return None
+
+
+ASIDE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;]*(?:,|$)")
+
+
+def _negated(text: str, other: str) -> bool:
+    """Whether `text` holds a negation outside its asides: a relative clause between commas that
+    shares no word with `other` ("Trump, who denies the encounter, will be sentenced on July 11")
+    is another statement, with its own polarity."""
+    theirs = words(other)
+    kept = ASIDE_RE.sub(lambda m: m[0] if words(m[0]) & theirs else ", ", text)
+    return parse.negations(kept) > 0
 
 
 Axis = tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]]

@@ -151,8 +151,27 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
             "Spending in the fiscal 2009 budget was lower than spending in the fiscal 2014 budget.",
             "The fiscal 2014 budget's spending level is higher than spending under the fiscal 2009 budget.",
         ),
+        (
+            "A Manhattan jury found the former president guilty on all 34 counts.",
+            "A New York jury found the former president guilty on all 34 counts.",
+        ),
+        (
+            "The mayor, who denies any wrongdoing, will testify before the committee on 3 May.",
+            "The mayor will testify before the committee on 3 May.",
+        ),
+        (
+            "The final was played not in the capital but in the port city of Durban.",
+            "The final was played in the port city of Durban.",
+        ),
     ],
-    ids=["vague plural", "decade scope", "comparison turned round"],
+    ids=[
+        "vague plural",
+        "decade scope",
+        "comparison turned round",
+        "city in its state",
+        "negated aside",
+        "not this but that",
+    ],
 )
 def test_the_same_statement_in_another_form_does_not_contradict(claim: str, passage: str) -> None:
     verdict = checked(claim, passage)
