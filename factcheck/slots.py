@@ -41,6 +41,9 @@ ALONE_ALIGNS = frozenset({"weekday", "time", "duration", "ordinal", "percent", "
 LONE_DENSE = 0.6
 LONE_KINDS = frozenset({"date", "duration"})
 LONE_SCALE = 8.0
+# How far apart two values of a kind may be and still be one value told wrong: a planted or
+# mistaken figure is a digit or two off (1,200 for 2,100, 54th for 64th), not 75,000 times.
+SCALES = {"duration": LONE_SCALE, "number": 20.0}
 RELATED_SHARE = 0.6  # a related passage holds this share of the counterpart floor of statement words
 RELATED_CONTEXT = 2  # context words a related passage's differing value shares with the claim's
 
@@ -139,7 +142,7 @@ def compare_slot(
         _not_all(m, values, near)
         or _agreeing(m, values, near, lambda f, i: comparable(m, f))
         or _agreeing(m, values, range(len(evidence)), lambda f, i: comparable(m, f) and _shares_context(m, f))
-        or _differing(m, near, rivals, lambda f: m.kind != "duration" or _same_scale(m, f))
+        or _differing(m, near, rivals, lambda f: _same_scale(m, f))
         or _agreeing(m, values, range(len(evidence)), lambda f, i: _loosely_comparable(m, f, evidence[i].passage.text))
         or _differing(m, related, lambda i: [r for r in rivals(i) if _related_rival(m, r)], lambda f: True)
         or _lone_differing(m, evidence, values, taken)
@@ -227,14 +230,21 @@ def _loosely_comparable(m: Mention, found: Mention, text: str) -> bool:
 
 
 def _same_scale(a: Mention, b: Mention) -> bool:
-    """Two values within a factor of LONE_SCALE at their closest ends (durations): "seven months"
-    and "five months" may be one length told two ways, and so may "months" and "years" (a bare
-    unit spans a range); "five hours" and "15 days" are lengths of other things."""
+    """Whether two durations, or two counts, may be one value told wrong (SCALES): "some 300,000
+    people" and "four people" count other people."""
+    factor = SCALES.get(a.kind)
+    return factor is None or _within_factor(a, b, factor)
+
+
+def _within_factor(a: Mention, b: Mention, factor: float) -> bool:
+    """Two values within `factor` at their closest ends: "seven months" and "five months" may be
+    one length told two ways, and so may "months" and "years" (a bare unit spans a range); "five
+    hours" and "15 days" are lengths of other things."""
     if a.low is None or b.low is None:
         return True
     (a_lo, a_hi), (b_lo, b_hi) = values_of(a), values_of(b)
     near, far = min(a_hi, b_hi), max(a_lo, b_lo)  # the closest ends ("months" and "years" meet)
-    return near > 0 and far / near <= LONE_SCALE
+    return near > 0 and far / near <= factor
 
 
 def _aligned(m: Mention, rivals: Sequence[Mention]) -> Mention | None:
@@ -334,7 +344,7 @@ def _against_witnesses(found: Sequence[Slot], values: Sequence[Sequence[Mention]
         def rivals(i: int) -> list[Mention]:
             return [f for f in values[i] if comparable(m, f) and _counts_named(m, f)]
 
-        return _differing(m, witnesses, rivals, lambda f: m.kind != "duration" or _same_scale(m, f))
+        return _differing(m, witnesses, rivals, lambda f: _same_scale(m, f))
 
     return [
         (witnessed(s.mention) or s) if s.outcome == "unverified" and s.mention.kind in VALUE_KINDS else s for s in found
