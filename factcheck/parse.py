@@ -26,11 +26,11 @@ MONTH_RE = (
 # conjunctions that join two statements. CLAUSE_RE finds the clause of a passage that matches a
 # claim (a negation counts only there); PART_RE cuts a claim into parts looked up one by one, so it
 # also splits at relative and participle clauses that carry a statement of their own.
-_BREAK = r"[;:—–]|[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and"
+_BREAK = r"[;—–]|(?<!\d):(?!\d)|[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and"
 CLAUSE_RE = re.compile(_BREAK + r")\b|\b(?:but|whereas|although)\b")
 PART_RE = re.compile(
     _BREAK + r"|making|which|who|so|after|before|when|letting|allowing|leaving|taking|bringing|as)\b"
-    r"|\s(?:while|whereas)\s"
+    r"|\s(?:while|whereas)\s|,\s+(?=[a-z]+(?:ed|ing)\s)"  # ", centred 56 km west of ...", ", killing 12"
 )
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 

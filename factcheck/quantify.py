@@ -273,11 +273,16 @@ def _decimals(body: str) -> int:
 
 
 def money(text: str, start: int, *, before: str, after: str) -> list[Mention]:
-    """ "$1.8bn", "1,800 million dollars", "£3 billion" → amount and currency."""
+    """ "$1.8bn", "1,800 million dollars", "£3 billion", "minus 37.63 dollars" → amount and currency."""
+    if re.search(r"(?i)\bper\s*cent\b|\bpercent\b|%", text):
+        return percent(text, start, before=before)  # "23.4 per cent to settle at $11.57" typed as one sum
     currency = _currency(text, before, after)
     body = re.sub(r"(?i)(us|a|c|hk|r)?[$£€¥₹]", " ", text)
     body = re.sub(rf"(?i)\b(?:{'|'.join(CURRENCY_WORDS)})s?\b|\b(?:US|Swiss|Hong Kong)\b", " ", body).strip()
-    values = figure(body, before)
+    negative = re.match(r"(?i)(?:minus|negative)\s+|-(?=\s*\d)", body)
+    values = figure(body[negative.end() :] if negative else body, before)
+    if values and negative:
+        values = (-values[1], -values[0])  # below zero: "minus 40 dollars" is -40, not "up to 40"
     return [_mention("money", text, start, values, currency)] if values else []
 
 

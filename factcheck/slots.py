@@ -44,6 +44,7 @@ LONE_SCALE = 8.0
 # How far apart two values of a kind may be and still be one value told wrong: a planted or
 # mistaken figure is a digit or two off (1,200 for 2,100, 54th for 64th), not 75,000 times.
 SCALES = {"duration": LONE_SCALE, "number": 20.0}
+CLOSE_STATEMENT = 0.7  # share of the claim's statement words from which a passage says nearly all of it
 RELATED_SHARE = 0.6  # a related passage holds this share of the counterpart floor of statement words
 RELATED_CONTEXT = 2  # context words a related passage's differing value shares with the claim's
 
@@ -114,12 +115,16 @@ def compare_slot(
     *,
     claim_text: str = "",
     related: Sequence[int] = (),
+    close: Sequence[int] = (),
     taken: frozenset[tuple[int, int]] = frozenset(),
     values: Sequence[Sequence[Mention]] | None = None,
 ) -> Slot:
     """One claim mention against the evidence, by the first of these that decides:
 
-    1. a counterpart (`near`, best first) holds an agreeing value: match;
+    1. down the counterparts (`near`, best first), the first that holds an agreeing value, or is
+       `close` (says nearly all the claim says) and holds a value in the claim's role that
+       differs: match or mismatch (a value elsewhere that shares a word of context is less
+       likely the claim's);
     2. an agreeing value in the same role (sharing context) stands anywhere: match;
     3. a counterpart holds a value in the claim's role that differs: mismatch;
     4. an agreeing value stands anywhere (a figure may name its noun otherwise): match;
@@ -140,7 +145,7 @@ def compare_slot(
 
     found = (
         _not_all(m, values, near)
-        or _agreeing(m, values, near, lambda f, i: comparable(m, f))
+        or _best_counterpart(m, values, near, close, rivals)
         or _agreeing(m, values, range(len(evidence)), lambda f, i: comparable(m, f) and _shares_context(m, f))
         or _differing(m, near, rivals, lambda f: _same_scale(m, f))
         or _agreeing(m, values, range(len(evidence)), lambda f, i: _loosely_comparable(m, f, evidence[i].passage.text))
@@ -148,6 +153,23 @@ def compare_slot(
         or _lone_differing(m, evidence, values, taken)
     )
     return found or Slot(m, "unverified")
+
+
+def _best_counterpart(
+    m: Mention,
+    values: Sequence[Sequence[Mention]],
+    near: Sequence[int],
+    close: Sequence[int],
+    rivals: Callable[[int], list[Mention]],
+) -> Slot | None:
+    """Rule 1 of `compare_slot`."""
+    for i in near:
+        found = _agreeing(m, values, [i], lambda f, i: comparable(m, f))
+        if found is None and i in close:
+            found = _differing(m, [i], rivals, lambda f: _same_scale(m, f))
+        if found is not None:
+            return found
+    return None
 
 
 def _not_all(m: Mention, values: Sequence[Sequence[Mention]], near: Sequence[int]) -> Slot | None:
@@ -271,6 +293,14 @@ def _nested_places(m: Mention, f: Mention) -> bool:
     return m.kind == f.kind == "place" and places.nested(m.text, f.text)
 
 
+def _lone_person(m: Mention, i: int, near: Sequence[int], rivals: Sequence[Mention]) -> Mention | None:
+    """The one other person the best counterpart names, where it does not name the claim's: the
+    person in the claim's role ("Kwarteng's mini-budget of 23 September" against "the then
+    chancellor, Jeremy Hunt, promised ..."), however the two sentences word it around them."""
+    people = {name_words(r.text)[-1]: r for r in rivals if r.kind == "person" and name_words(r.text)}
+    return next(iter(people.values())) if m.kind == "person" and i == near[0] and len(people) == 1 else None
+
+
 def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int], claim_text: str) -> Slot:
     """Down the best NAME_COUNTERPARTS counterparts: one that holds the name matches; one that puts
     another name in its role (sharing context) mismatches. Else a name held anywhere in the
@@ -288,7 +318,9 @@ def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int],
             for f in mentions
             if _rival_kind(m, f) and not same_name(m, f) and not name_in(f, claim_text) and not _nested_places(m, f)
         ]
-        aligned = _aligned(m, [r for r in rivals if set(m.context) & set(r.context)])
+        aligned = _aligned(m, [r for r in rivals if set(m.context) & set(r.context)]) or _lone_person(
+            m, i, near, rivals
+        )
         if aligned is not None:
             return Slot(m, "mismatch", i, aligned)
     for i, e in sorted(enumerate(evidence), key=lambda ie: ie[0] not in near):
@@ -320,13 +352,20 @@ def compare(
     kinds = (*VALUE_KINDS, *NAME_KINDS)
     mine = _deduplicated([m for m in with_weekdays(claim_mentions) if m.kind in kinds and m.unit != DERIVED])
     values = [facts(e) for e in evidence]  # read once per claim, not once per mention
-    found = [compare_slot(m, evidence, near, claim_text=claim_text, related=related, values=values) for m in mine]
+    words = statement_words(claim_text, claim_mentions)
+    close = [i for i in near if statement_overlap(words, evidence[i].passage.text) >= CLOSE_STATEMENT]
+    found = [
+        compare_slot(m, evidence, near, claim_text=claim_text, related=related, close=close, values=values)
+        for m in mine
+    ]
     taken = frozenset(
         (s.evidence, s.found.start) for s in found if s.outcome == "match" and s.found and s.evidence is not None
     )
     # a value that bears out one of the claim's values is no rival of another: look again past it
     found = [
-        compare_slot(s.mention, evidence, near, claim_text=claim_text, related=related, taken=taken, values=values)
+        compare_slot(
+            s.mention, evidence, near, claim_text=claim_text, related=related, close=close, taken=taken, values=values
+        )
         if s.outcome == "mismatch" and s.found and (s.evidence, s.found.start) in taken
         else s
         for s in found

@@ -29,6 +29,9 @@ DOWN = frozenset(
     "lower drag dragged drags cut cuts reduce reduced reduces sink sank slid slide slides weaken weakened "
     "contract contracted narrowed narrow slowed slow sank dip dipped downward downwards retreat retreated eased".split()
 )
+# conditions that got better or worse ("the pitch got better to bat on" / "harder to bat on")
+BETTER = frozenset("better easier improved improve improves improving".split())
+WORSE = frozenset("worse harder tougher worsened worsen worsens worsening deteriorated deteriorating".split())
 SUPERLATIVE_RE = re.compile(
     r"(?i)\b(?:(?P<rank>second|third|fourth|fifth|\d+(?:st|nd|rd|th))[- ])?"
     r"(?P<adj>most\s+\w+|least\s+\w+|largest|biggest|worst|deadliest|highest|lowest|longest|shortest"
@@ -90,8 +93,12 @@ def _negated(text: str, other: str) -> bool:
 Axis = tuple[tuple[str, frozenset[str]], tuple[str, frozenset[str]]]
 AXES: tuple[Axis, ...] = (
     (("up", UP), ("down", DOWN)),
-    (("east", frozenset({"east", "eastward"})), ("west", frozenset({"west", "westward"}))),
-    (("north", frozenset({"north", "northward"})), ("south", frozenset({"south", "southward"}))),
+    (("east", frozenset({"east", "eastward", "eastbound"})), ("west", frozenset({"west", "westward", "westbound"}))),
+    (
+        ("north", frozenset({"north", "northward", "northbound"})),
+        ("south", frozenset({"south", "southward", "southbound"})),
+    ),
+    (("better", BETTER), ("worse", WORSE)),
 )
 
 
@@ -100,30 +107,78 @@ def direction(text: str, axis: int = 0) -> set[str]:
     return {name for name, lexicon in AXES[axis] if found & lexicon}
 
 
-def check_direction(claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float) -> Check | None:
+def check_direction(
+    claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float, related: Sequence[int] = ()
+) -> Check | None:
     """The claim says rose where the passage making its statement says fell (or the reverse);
-    east for west, north for south."""
+    east for west, north for south, better for worse; `related` passages (sharing part of the
+    statement) too. The direction words must move the same thing ("drove up demand" is not
+    contradicted by "lost control")."""
     for axis in range(len(AXES)):
-        found = _direction_on(axis, claim, evidence, near, floor=floor)
+        found = _direction_on(axis, claim, evidence, near, floor=floor, related=related)
         if found:
             return found
     return None
 
 
 def _direction_on(
-    axis: int, claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float
+    axis: int, claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float, related: Sequence[int]
 ) -> Check | None:
     mine = direction(claim, axis)
     if len(mine) != 1:
         return None
-    for i in near:
+    claim = _part_saying(claim, axis)
+    for i in (*near, *related):
         clause, share = best_clause(claim, evidence[i].passage.text)
         theirs = direction(clause, axis)
+        if not _moved(claim, axis) & _moved(clause, axis):
+            continue
         if share >= floor and len(theirs) == 1 and theirs != mine and not _swapped_comparison(claim, clause):
             return Check(
                 "direction_mismatch", CONTRADICTS, f"claim {next(iter(mine))}; source {clause.strip()[:80]!r}", i
             )
     return None
+
+
+BOUND = {"eastbound": "westbound", "westbound": "eastbound", "northbound": "southbound", "southbound": "northbound"}
+BOUND_RE = re.compile(r"(?i)\b(?P<way>(?:east|west|north|south)bound)\s+(?P<noun>[a-z]+)")
+
+
+def check_heading(claim: str, evidence: Sequence[Evidence]) -> Check | None:
+    """ "The westbound train" where a passage has "an eastbound ... freight train" (and none the
+    claim's heading for that noun): which way something was going, told the other way."""
+    for m in BOUND_RE.finditer(claim):
+        way, noun = m["way"].lower(), m["noun"].lower()
+        if any(_heading(way, noun, e.passage.text) for e in evidence):
+            continue
+        for i, e in enumerate(evidence):
+            if _heading(BOUND[way], noun, e.passage.text):
+                return Check("direction_mismatch", CONTRADICTS, f"claim {way} {noun}; source {BOUND[way]}", i)
+    return None
+
+
+def _heading(way: str, noun: str, text: str) -> bool:
+    """Whether `text` says `way` of `noun` ("an eastbound Norfolk Southern freight train")."""
+    return bool(re.search(rf"(?i)\b{way}\s+(?:[\w-]+\s+){{0,5}}?{noun}\b", text))
+
+
+SAYING_RE = re.compile(rf"{parse.PART_RE.pattern}|\s+and\s+(?=said|added|says|told|warned)\b")
+
+
+def _moved(text: str, axis: int) -> frozenset[str]:
+    """The stems of the words either side of a text's direction words on `axis`: what moved."""
+    tokens = re.findall(r"[a-z]+", text.lower())
+    lexicon = AXES[axis][0][1] | AXES[axis][1][1]
+    spots = [i for i, t in enumerate(tokens) if t in lexicon]
+    return words(" ".join(t for i in spots for t in tokens[max(0, i - 3) : i + 4] if t not in lexicon))
+
+
+def _part_saying(claim: str, axis: int) -> str:
+    """The part of a claim that holds its direction word, where the claim joins statements
+    ("... were not good enough, and said the pitch had become harder to bat on"): that part is
+    what a passage's clause must match."""
+    parts = [p for p in SAYING_RE.split(claim) if p and direction(p, axis)]
+    return parts[0] if len(parts) == 1 and len(words(parts[0])) >= NEGATION_SHARED else claim
 
 
 def _compared(text: str) -> tuple[str, str] | None:

@@ -1,6 +1,7 @@
 """Readers for what spaCy's small English model leaves untyped: ordinals in digits ("his 23rd
 title"), all-capital names ("FINMA ordered ..."), lengths of time in digits ("only 90 seconds
-later"). Each reads the raw text outside the spans already read. Pure functions.
+later"), sums glued to their currency sign ("£45bn"), bare units of time ("for months"). Each
+reads the raw text outside the spans already read. Pure functions.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import re
 
 from . import parse
 from .models import Mention
-from .quantify import TIME_UNITS, duration, name_key, ordinal
+from .quantify import TIME_UNITS, duration, money, name_key, ordinal
 
 ACRONYM_STOP = frozenset(
     "CEO CFO COO CTO GDP DNA RNA USD EUR GBP GMT UTC BST EST EDT PST PDT CET JST AM PM TV PM OK AI "
@@ -75,4 +76,19 @@ def vague_durations(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]
         seconds = TIME_UNITS[unit.rstrip("s")]
         low, high = VAGUE_SPANS[unit]
         found.append(Mention("duration", m["unit"], start, m.end(), low * seconds, high * seconds, "second"))
+    return found
+
+
+MONEY_RE = re.compile(
+    r"(?<![\w$£€¥₹])(?:US|A|C|HK)?[$£€¥₹]\s?\d[\d,]*(?:\.\d+)?"
+    r"(?:\s?(?:bn|billion|mn|million|m|trillion|tn|k|thousand)\b)?"
+)
+
+
+def money_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Sums with a currency sign spaCy did not type ("promised £45bn of tax cuts")."""
+    found = []
+    for m in MONEY_RE.finditer(text):
+        if not parse.taken_by(taken, m):
+            found += money(m[0], m.start(), before=text[max(0, m.start() - 25) : m.start()], after=text[m.end() :][:30])
     return found

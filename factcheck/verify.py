@@ -65,6 +65,7 @@ from .config import Settings
 from .extract import shifted
 from .models import STANCE_LABELS, Band, Check, Claim, Evidence, Label, Mention, Quote, Verdict
 from .retrieve import QUOTE_MATCH
+from .slots import CLOSE_STATEMENT
 
 SUPPORTS, CONTRADICTS, NOTE = "supports", "contradicts", "note"
 ROLE_WORDS = frozenset("the a spokesperson spokesman spokeswoman official company post statement press office".split())
@@ -81,7 +82,6 @@ MISLEADING_CHECKS = frozenset({"superlative_mismatch", "quote_channel_mismatch"}
 OPEN_ENDED = ("_unverified", "_not_found", "_partly_found")
 NAME_SLOTS = ("person_", "organisation_", "place_")
 VALUES_BEAR_OUT = 3  # matched values that bear a claim out without a passage stating it whole
-CLOSE_STATEMENT = 0.7  # share of the claim's statement words from which matched names alone bear it out
 STANCE_CHECKS = frozenset({"stance_supports", "stance_refutes", "stance_nei"})
 
 
@@ -276,7 +276,8 @@ def statement_checks(claim: Claim, ctx: Context) -> list[Check | None]:
     ]
     return [
         statement.check_negation(text, ev, near, floor=floor),
-        statement.check_direction(text, ev, near, floor=floor),
+        statement.check_direction(text, ev, near, floor=floor, related=ctx.related),
+        statement.check_heading(text, ev),
         statement.check_superlative(text, ev, near),
         statement.check_causal(text, ev, near),
         statement.check_debunked(text, ev, near, floor=floor),

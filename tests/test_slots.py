@@ -38,6 +38,16 @@ CHANGED = [
      "Ten of the 12 directors voted for the merger, and two abstained.", "number_mismatch"),
     ("bare unit of time", "Engineers said restoring full service could take weeks.",
      "Engineers cautioned that restoring full service could take months.", "duration_mismatch"),
+    ("money glued to its sign", "The plan promised £45bn of tax cuts.", "The plan promised £35bn of tax cuts.",
+     "money_mismatch"),
+    ("percent beside a price", "The June contract fell 23.4 per cent to settle at $11.57 a barrel.",
+     "The June contract fell 43.4 per cent to settle at $11.57 a barrel.", "percent_mismatch"),
+    ("heading", "The westbound freight train derailed near the border.",
+     "An eastbound Union Pacific freight train derailed near the border on Friday.", "direction_mismatch"),
+    ("better or worse", "The captain said the pitch had become harder to bat on under the lights.",
+     "The captain said the pitch had become easier to bat on under the lights.", "direction_mismatch"),
+    ("the one person in the role", "The budget of 3 March, presented by the finance minister Anna Berg, raised fuel duty.",
+     "Lars Holm's budget of 3 March raised fuel duty and cut rail fares.", "person_mismatch"),
     ("part of a whole", "To slow its fall, the booster relit five of its 33 Raptor engines.",
      "To slow its fall, the booster relit three of its 33 Raptor engines.", "number_mismatch"),
     ("percent", "On Monday, Credit Suisse shares fell about 16 percent.",
@@ -191,3 +201,13 @@ def test_a_bare_unit_of_time_neither_bears_out_nor_contradicts_a_figure_inside_i
     names = [c.name for c in verdict.rationale]
     assert verdict.label is Label.NOT_ENOUGH_EVIDENCE, names
     assert "duration_match" not in names and "duration_mismatch" not in names
+
+
+def test_a_passage_saying_nearly_all_the_claim_outranks_a_value_elsewhere_in_a_like_context() -> None:
+    verdict = checked(
+        "Her goal was only the fifth scored in a cup final by a defender.",
+        "Her goal was the sixth scored in a cup final by a defender.",
+        "The club won a record fifth cup title in the final.",
+    )
+    assert verdict.label is Label.CONTRADICTED, [c.name for c in verdict.rationale]
+    assert any(c.name == "ordinal_mismatch" and c.evidence == 0 for c in verdict.rationale)
