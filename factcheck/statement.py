@@ -278,22 +278,34 @@ def _same_scope(a: str, b: str) -> bool:
     return same_decade and any(decade) and a.split()[0] == b.split()[0]
 
 
+# "blamed the deaths of 3,500 fish on firefighting foam": the effect between, the cause after "on"
+BLAMED_RE = re.compile(r"(?i)\b(?:blam|attribut)(?:ed|es|e|ing)\s+(?P<effect>[^.;]+?)\s+(?:on|to)\s+(?P<cause>[^.;]+)")
+CAUSE_FOUND = 0.5  # share of a claim's cause words one passage must hold for the cause to be there,
+CAUSE_WORDS = 3  # or this many of them
+
+
 def causal_roles(text: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """(cause words, effect words) of the first causal statement in the text."""
+    blamed = BLAMED_RE.search(text)
     m = CAUSAL_RE.search(text)
+    if blamed and (m is None or blamed.start() <= m.start()):
+        return words(blamed["cause"]), words(text[: blamed.start()] + " " + blamed["effect"])
     if m is None:
         return None
     left, right = words(text[: m.start()]), words(text[m.end() :])
     return (left, right) if m["first"] else (right, left)
 
 
-def check_causal(claim: str, evidence: Sequence[Evidence], near: Sequence[int]) -> Check | None:
-    """Cause and effect swapped, or another cause given for the same effect."""
+def check_causal(
+    claim: str, evidence: Sequence[Evidence], near: Sequence[int], related: Sequence[int] = ()
+) -> Check | None:
+    """Cause and effect swapped, or another cause given for the same effect (in a passage making
+    the claim's statement, or part of it)."""
     mine = causal_roles(claim)
     if mine is None:
         return None
     cause, effect = mine
-    for i in near:
+    for i in (*near, *related):
         theirs = causal_roles(evidence[i].passage.text)
         if theirs is None:
             continue
@@ -304,6 +316,20 @@ def check_causal(claim: str, evidence: Sequence[Evidence], near: Sequence[int]) 
             why = "cause and effect swapped" if swapped else "another cause"
             return Check("causal_mismatch", CONTRADICTS, f"{why}: {evidence[i].passage.text[:80]!r}", i)
     return None
+
+
+def check_cause_found(claim: str, evidence: Sequence[Evidence]) -> Check | None:
+    """A cause the claim gives ("because of the output cuts", "blamed ... on firefighting foam")
+    that no passage gives: a specific of the claim left unverified, so the rest matching does not
+    bear the claim out."""
+    roles = causal_roles(claim)
+    if roles is None or not roles[0]:
+        return None
+    cause = roles[0]
+    enough = min(CAUSE_WORDS, CAUSE_FOUND * len(cause))  # a long cause is told in fewer words
+    if any(len(cause & words(e.passage.text)) >= enough for e in evidence):
+        return None
+    return Check("cause_unverified", NOTE, f"no source gives the cause ({', '.join(sorted(cause))})")
 
 
 ATTRIBUTED_RE = re.compile(

@@ -279,7 +279,8 @@ def statement_checks(claim: Claim, ctx: Context) -> list[Check | None]:
         statement.check_direction(text, ev, near, floor=floor, related=ctx.related),
         statement.check_heading(text, ev),
         statement.check_superlative(text, ev, near),
-        statement.check_causal(text, ev, near),
+        statement.check_causal(text, ev, near, ctx.related),
+        statement.check_cause_found(text, ev),
         statement.check_debunked(text, ev, near, floor=floor),
         *(Check("reported_claim", NOTE, f"{ev[i].source.id} reports or rates the claim", i) for i in reported),
     ]

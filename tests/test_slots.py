@@ -211,3 +211,12 @@ def test_a_passage_saying_nearly_all_the_claim_outranks_a_value_elsewhere_in_a_l
     )
     assert verdict.label is Label.CONTRADICTED, [c.name for c in verdict.rationale]
     assert any(c.name == "ordinal_mismatch" and c.evidence == 0 for c in verdict.rationale)
+
+
+def test_a_cause_no_passage_gives_leaves_the_claim_unsupported() -> None:
+    verdict = checked(
+        "State officials blamed the deaths of about 2,000 fish on the foam used to fight the fire.",
+        "State officials said chemicals released from the wreck had killed about 2,000 fish in the creek.",
+    )
+    names = [c.name for c in verdict.rationale]
+    assert verdict.label is not Label.SUPPORTED and "cause_unverified" in names, names
