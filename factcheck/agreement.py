@@ -7,6 +7,7 @@ day across time zones and twelve-hour readings; durations within DURATION_SLACK.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 
 from .models import Mention
@@ -65,7 +66,7 @@ def agree(claim: Mention, found: Mention) -> bool:
         return False
     (a_lo, a_hi), (b_lo, b_hi) = values_of(claim), values_of(found)
     if claim.kind in ("number", "percent", "money", "quantity", "ordinal"):
-        return _within(a_lo, a_hi, b_lo, b_hi)
+        return _within(a_lo, a_hi, b_lo, b_hi) or _truncated(claim, found)
     if claim.kind == "time":
         if (b_hi - b_lo) > max(a_hi - a_lo, 60.0):
             return False  # "in the morning" does not bear out "at 5:17 am"
@@ -102,6 +103,15 @@ def _zone_shifts(claim: Mention, found: Mention) -> list[float]:
 
 def _half_days(claim: Mention, found: Mention) -> tuple[float, ...]:
     return (0.0, 720.0, -720.0) if "12h" in claim.unit.split() + found.unit.split() else (0.0,)
+
+
+def _truncated(claim: Mention, found: Mention) -> bool:
+    """A whole number in the claim that is the source's figure with its decimals cut off ("631
+    points" for "631.6 points"), as news writing often gives one."""
+    if claim.low is None or claim.low != claim.high or found.low is None or found.high is None:
+        return False
+    middle = (found.low + found.high) / 2
+    return claim.low == int(claim.low) and middle != int(middle) and math.floor(middle) == claim.low
 
 
 def _within(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:

@@ -41,27 +41,32 @@ def zone_after(after: str) -> str:
 
 
 HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+MINUTE_WORDS = {"quarter": 15, "half": 30, "five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25}
 WORD_CLOCK_RE = re.compile(
-    rf"(?i)\b(?:(?P<q>(?:a\s+)?quarter|half)\s+(?P<rel>past|to)\s+(?P<h>{'|'.join(HOUR_WORDS)}|1[0-2]|[1-9])"
+    rf"(?i)\b(?:(?P<q>(?:a\s+)?quarter|half|twenty[- ]five|five|ten|twenty|[1-5]?\d(?:\s+minutes)?)\s+"
+    rf"(?P<rel>past|to)\s+(?P<h>{'|'.join(HOUR_WORDS)}|1[0-2]|[1-9]|midnight|noon)"
     rf"|(?P<h2>{'|'.join(HOUR_WORDS)}|1[0-2]|[1-9])\s+o['’]clock)\b"
 )
 
 
 def _digit_clock(text: str) -> str:
     """ "a quarter past three" → "3:15", "half past ten" → "10:30", "quarter to four" → "3:45",
-    "six o'clock" → "6:00"."""
+    "six o'clock" → "6:00", "twenty to midnight" → "11:40 pm"."""
 
     def hour(word: str) -> int:
-        return HOUR_WORDS.index(word.lower()) + 1 if word.lower() in HOUR_WORDS else int(word)
+        named = {"midnight": 24, "noon": 12, **{w: i for i, w in enumerate(HOUR_WORDS, 1)}}
+        return named.get(word.lower()) or int(word)
 
     def digits(m: re.Match[str]) -> str:
         if m["h2"]:
             return f"{hour(m['h2'])}:00"
-        minutes = 30 if m["q"].lower() == "half" else 15
-        h = hour(m["h"])
-        if m["rel"].lower() == "to":
-            h, minutes = (h - 2) % 12 + 1, 60 - minutes
-        return f"{h}:{minutes:02d}"
+        q = re.sub(r"^a\s+|\s+minutes$", "", m["q"].lower())
+        minutes = MINUTE_WORDS.get(q) or int(q)
+        t = hour(m["h"]) * 60 + (-minutes if m["rel"].lower() == "to" else minutes)
+        if m["h"].lower() not in ("midnight", "noon"):
+            return f"{(t // 60 - 1) % 12 + 1}:{t % 60:02d}"
+        h24 = (t // 60) % 24
+        return f"{(h24 - 1) % 12 + 1}:{t % 60:02d} {'pm' if h24 >= 12 else 'am'}"
 
     return WORD_CLOCK_RE.sub(digits, text)
 

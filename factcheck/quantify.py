@@ -224,10 +224,23 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
         return percent(text + after[: cent.end()] if cent else text, start, before=before)
     if unit and _pint_unit(unit):
         return quantity(f"{text} {unit}", start, before=before, after=after, unit=unit, span=len(text))
-    values = figure(text, before)
+    fraction = FRACTION_BEFORE_RE.search(before) if re.fullmatch(r"(?i)\s*(?:thousand|million|billion)", text) else None
+    if fraction:  # "more than a quarter of a million" tagged as "million"
+        text, start, before = fraction[0] + text, start - len(fraction[0]), before[: fraction.start()]
+    values = figure(text[len(fraction[0]) :] if fraction else text, before)
     if values is None or (not unit and values[1] < 13 and not re.search(r"\d", text)):
         return []  # "two of them": a small number word with no counted noun is not a figure
+    if fraction:
+        share = FRACTIONS[re.sub(r"[\s-]+", " ", fraction["frac"].lower())]
+        values = (values[0] * share, values[1] * share)
     return [replace(_mention("number", text, start, values, unit), share=share_of(before, after))]
+
+
+FRACTIONS = {"a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "a third": 1 / 3, "one third": 1 / 3,
+             "two thirds": 2 / 3, "half": 0.5, "a half": 0.5}  # fmt: skip
+FRACTION_BEFORE_RE = re.compile(
+    r"(?i)\b(?P<frac>(?:a|one|three|two)[\s-]+(?:quarters?|thirds?|half)|half)\s+(?:of\s+)?an?\s+$"
+)
 
 
 _OF_THE = r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+"
@@ -251,8 +264,8 @@ def share_of(before: str, after: str) -> str:
 
 def _pint_unit(word: str) -> bool:
     """Whether pint reads `word` as a unit of measure (not a dimensionless count)."""
-    if word in ("people", "person", "time", "case", "death", "vote", "year", "day", "month", "week"):
-        return False
+    if word in ("people", "person", "time", "case", "death", "vote", "year", "day", "month", "week", "point"):
+        return False  # "631 points" on an index or a scoreboard, not 631 typographic points
     try:
         return not _units().Quantity(1.0, word).dimensionless
     except Exception:  # pint raises many kinds for words that are no unit
