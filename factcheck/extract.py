@@ -58,6 +58,17 @@ EVALUATIVE_RE = re.compile(
     r"|disappointing|encouraging|troubling|worrying|alarming|embarrassing|pathetic|clumsy"
     r"|far too|all too|if anything|no doubt)\b"
 )
+# A columnist's turns of phrase: a sentence built on one, with names but no figure, date or
+# quotation, is commentary however many names it holds ("Few prime ministers have squandered so
+# much so quickly", "Whatever the investigators conclude, ...", "... will be the real test").
+RHETORIC_RE = re.compile(
+    r"(?i)^(?:whatever\b|few\s+(?:[\w’']+\s+){0,4}?(?:have|has|will|can|could|would)\b|rarely\s+(?:has|have|does|is|was)\b"
+    r"|never\s+(?:has|have|before\s+has)\b|it\s+is\s+hard\s+(?:not\s+)?to\b|there\s+is\s+something\b"
+    r"|no\s+\w+\s+in\s+living\s+memory\b|only\s+\w+\s+could\s+have\b|for\s+an?\s+\w+\s+(?:that|built|so)\b)"
+    r"|\b(?:the\s+real\s+test|the\s+easy\s+part|the\s+hard(?:est)?\s+part|hardest\s+[\w-]+\s+of\s+all"
+    r"|(?:a|an)\s+(?:\w+\s+)?reminder\s+that|looks?\s+(?:wiser|smarter|better|worse|foolish)\s+by\s+the\s+day"
+    r"|said\s+more\s+than\s+any|will\s+be\s+remembered\s+as|(?:a|the)\s+victory\s+of\s+\w+\s+over)\b"
+)
 ATTRIBUTION_RE = re.compile(
     r"(?i)\b(?:said|says|told|stated|announced|confirmed|reported|according to|declared|posted"
     r"|wrote|denied|claimed)\b"
@@ -136,10 +147,22 @@ def concrete(sentence: str, mentions: Sequence[Mention], counts: dict[str, int])
     return not mentions and counts["entities"] > 0 and bool(EVENT_RE.search(unquoted))
 
 
-def _score_reason(sentence: str, score: float, threshold: float, *, is_concrete: bool) -> str | None:
+def has_values(mentions: Sequence[Mention], counts: dict[str, int]) -> bool:
+    """A figure, date, time or attributed quotation: what a columnist's turn of phrase does not
+    hold ("for years", a bare unit of time, is no value here)."""
+    values = [m for m in mentions if m.kind in CONCRETE_KINDS and not (m.kind == "duration" and m.text.isalpha())]
+    return bool(values or counts["quantities"] or counts["dates"] or counts["attributed_quotes"])
+
+
+def _score_reason(
+    sentence: str, score: float, threshold: float, *, is_concrete: bool, valued: bool = True
+) -> str | None:
     """A sentence with no concrete element is set aside (opinion where it has opinion or hype cues);
-    a concrete one only where it scores low and has such cues outside its quotations."""
+    a concrete one where it scores low and has such cues outside its quotations, or where it is
+    built on a columnist's turn of phrase (RHETORIC_RE) and holds no value (`valued`)."""
     unquoted = _unquoted(sentence)
+    if not valued and RHETORIC_RE.search(unquoted.strip()):
+        return "opinion"
     cues = HYPE_RE.search(unquoted) or OPINION_RE.search(unquoted) or EVALUATIVE_RE.search(unquoted)
     if not is_concrete:
         return "opinion" if cues else "not_factual"
@@ -184,7 +207,10 @@ def claim_from_sentence(
     if learned is not None:
         score = learned_weight * learned + (1.0 - learned_weight) * score
     is_concrete = concrete(sentence, mentions, counts)
-    reason = _form_reason(sentence, article.title) or _score_reason(sentence, score, threshold, is_concrete=is_concrete)
+    valued = has_values(mentions, counts)
+    reason = _form_reason(sentence, article.title) or _score_reason(
+        sentence, score, threshold, is_concrete=is_concrete, valued=valued
+    )
     return Claim(
         id=f"{article.id}:{index}",
         text=sentence,

@@ -64,3 +64,27 @@ def test_checkworthiness_is_a_score_in_unit_range() -> None:
     facts = checkworthiness("Russia blocked WhatsApp, officials said.", has_parts={**none, "entities": 2})
     hype = checkworthiness("A bold, dramatic, shocking move.", has_parts=none)
     assert facts > 0.5 > hype
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Whatever the regulators decide, the people of Harwich deserve better answers from Anglia Water.", "opinion"),
+        (
+            "Few mayors of Leeds have squandered so much goodwill so quickly, and the city will pay for years.",
+            "opinion",
+        ),
+        (
+            "Reopening the Tyne bridge was the easy part; winning back Newcastle's commuters will be the real test.",
+            "opinion",
+        ),
+        ("Few passengers were hurt when the train derailed near Harwich on 3 May.", None),
+        ("Anglia Water said the plant at Harwich would reopen within weeks.", None),
+    ],
+)
+def test_a_columnists_turn_of_phrase_with_names_but_no_value_is_opinion(sentence: str, reason: str | None) -> None:
+    from factcheck.mentions import Analyser
+
+    article = Article(id="t", text=sentence, title="", published=dt.date(2024, 5, 4))
+    (claim,) = extract(article, analyser=Analyser())
+    assert claim.set_aside == reason
