@@ -19,8 +19,8 @@ DAY_PARTS = {  # minutes after midnight; night runs past midnight (high over 144
     "early hours": (1440, 1740), "dawn": (300, 420), "dusk": (1020, 1200), "overnight": (1320, 1800),
 }  # fmt: skip
 TIME_QUALIFIERS = {"shortly after": (0, 40), "just after": (0, 20), "shortly before": (-40, 0),
-                   "just before": (-20, 0), "about": (-20, 20), "around": (-20, 20), "roughly": (-20, 20),
-                   "approximately": (-20, 20), "after": (0, 60), "before": (-60, 0)}  # fmt: skip
+                   "just before": (-20, 0), "about": (-10, 10), "around": (-10, 10), "roughly": (-10, 10),
+                   "approximately": (-10, 10), "after": (0, 60), "before": (-60, 0)}  # fmt: skip
 
 
 ZONES = {  # hours from UTC; where a name covers summer and winter time, both

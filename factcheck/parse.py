@@ -100,6 +100,7 @@ _SPEECH_VERBS = (
     " replies replying responded responds responding claimed claims claiming acknowledged acknowledges admitted"
     " admits remarked remarks commented comments asked asks urged urges urging vowed vows pledged pledges promised"
     " promises stressed stresses stressing cautioned cautions conceded concedes recalled recalls predicted predicts"
+    " called calls calling described describes hailed hails praised praises"
 )
 _VERB = rf"(?:{'|'.join(_SPEECH_VERBS.split())})"
 SPEAKER_AFTER_RES = (

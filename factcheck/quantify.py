@@ -38,8 +38,8 @@ QUALIFIERS = {
     "little over": (1.0, 1.1), "a little over": (1.0, 1.1), "little more than": (1.0, 1.1),
     "less than": (0.5, 1.0), "fewer than": (0.5, 1.0), "under": (0.5, 1.0), "below": (0.5, 1.0),
     "up to": (0.5, 1.0), "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "close to": (0.85, 1.02),
-    "about": (0.9, 1.1), "around": (0.9, 1.1), "approximately": (0.9, 1.1), "roughly": (0.9, 1.1),
-    "some": (0.9, 1.1), "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1), "some estimated": (0.9, 1.1),
+    "about": (0.93, 1.07), "around": (0.93, 1.07), "approximately": (0.93, 1.07), "roughly": (0.93, 1.07),
+    "some": (0.93, 1.07), "an estimated": (0.93, 1.07), "estimated": (0.93, 1.07), "some estimated": (0.93, 1.07),
 }  # fmt: skip
 QUALIFIER_RE = re.compile(rf"(?i)\b({'|'.join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))})\s*$")
 CURRENCY_SYMBOLS = {

@@ -16,6 +16,7 @@ from .parse import CLAUSE_RE, FALSITY_RE, REPORT_RE
 from .slots import Slot, stems
 
 CONTRADICTS, NOTE = "contradicts", "note"
+MOVED_SPAN = 2  # words either side of a direction word that say what moved ("a downward trend")
 NEGATION_SHARED = 3  # words a clause must share with the claim before its polarity is compared
 UP = frozenset(
     "rise rises rose risen rising increase increased increases increasing grew grow grows growing gain gained "
@@ -27,7 +28,8 @@ DOWN = frozenset(
     "fall falls fell fallen falling drop dropped drops decline declined declines decrease decreased "
     "decreases shrink shrank shrunk lose lost loses slump slumped plunge plunged plunges tumble tumbled down "
     "lower drag dragged drags cut cuts reduce reduced reduces sink sank slid slide slides weaken weakened "
-    "contract contracted narrowed narrow slowed slow sank dip dipped downward downwards retreat retreated eased".split()
+    "contract contracted narrowed narrow slowed slow sank dip dipped downward downwards retreat retreated eased "
+    "slip slipped slips shed sheds".split()
 )
 # conditions that got better or worse ("the pitch got better to bat on" / "harder to bat on")
 BETTER = frozenset("better easier improved improve improves improving".split())
@@ -128,11 +130,10 @@ def _direction_on(
     if len(mine) != 1:
         return None
     claim = _part_saying(claim, axis)
+    things = _moved(claim, axis)
     for i in (*near, *related):
         clause, share = best_clause(claim, evidence[i].passage.text)
-        theirs = direction(clause, axis)
-        if not _moved(claim, axis) & _moved(clause, axis):
-            continue
+        theirs = _directions_moving(clause, axis, things)
         if share >= floor and len(theirs) == 1 and theirs != mine and not _swapped_comparison(claim, clause):
             return Check(
                 "direction_mismatch", CONTRADICTS, f"claim {next(iter(mine))}; source {clause.strip()[:80]!r}", i
@@ -167,10 +168,28 @@ SAYING_RE = re.compile(rf"{parse.PART_RE.pattern}|\s+and\s+(?=said|added|says|to
 
 def _moved(text: str, axis: int) -> frozenset[str]:
     """The stems of the words either side of a text's direction words on `axis`: what moved."""
+    return frozenset().union(*(around for _, around in _direction_words(text, axis)))
+
+
+def _directions_moving(text: str, axis: int, things: frozenset[str]) -> set[str]:
+    """The directions `text` gives to any of `things` ("a downward trend, with immunity rising":
+    the trend went down), from the direction words with one of them beside it."""
+    return {name for name, around in _direction_words(text, axis) if around & things}
+
+
+def _direction_words(text: str, axis: int) -> list[tuple[str, frozenset[str]]]:
+    """Each direction word of `text` on `axis`, as its direction and the stems of the MOVED_SPAN
+    words either side of it."""
     tokens = re.findall(r"[a-z]+", text.lower())
-    lexicon = AXES[axis][0][1] | AXES[axis][1][1]
-    spots = [i for i, t in enumerate(tokens) if t in lexicon]
-    return words(" ".join(t for i in spots for t in tokens[max(0, i - 3) : i + 4] if t not in lexicon))
+    lexicons = AXES[axis]
+    found = []
+    for i, token in enumerate(tokens):
+        name = next((n for n, lexicon in lexicons if token in lexicon), None)
+        if name is not None:
+            found.append(
+                (name, words(" ".join(tokens[max(0, i - MOVED_SPAN) : i] + tokens[i + 1 : i + 1 + MOVED_SPAN])))
+            )
+    return found
 
 
 def _part_saying(claim: str, axis: int) -> str:
@@ -279,7 +298,9 @@ def _same_scope(a: str, b: str) -> bool:
 
 
 # "blamed the deaths of 3,500 fish on firefighting foam": the effect between, the cause after "on"
-BLAMED_RE = re.compile(r"(?i)\b(?:blam|attribut)(?:ed|es|e|ing)\s+(?P<effect>[^.;]+?)\s+(?:on|to)\s+(?P<cause>[^.;]+)")
+BLAMED_RE = re.compile(
+    r"(?i)\b(?:blam|attribut|trac)(?:ed|es|e|ing)\s+(?P<effect>[^.;]+?)\s+(?:on|to)\s+(?P<cause>[^.;]+)"
+)
 CAUSE_FOUND = 0.5  # share of a claim's cause words one passage must hold for the cause to be there,
 CAUSE_WORDS = 3  # or this many of them
 
