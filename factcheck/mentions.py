@@ -151,12 +151,18 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
         "PERCENT": lambda: quantify.percent(text, start, before=before),
         "ORDINAL": lambda: quantify.ordinal(text, start, unit=unit),
         "DATE": lambda: dates.date_phrase(text, start, before=before, reference=reference),
-        "TIME": lambda: quantify.time_phrase(text, start, before=before, after=after),
+        "TIME": lambda: quantify.time_phrase(text, start, before=before, after=after) + _weekday_in(text, start),
     }
     reader = readers.get(label)
     if reader is None:
         return []
     return [replace(m, context=context) for m in reader()]
+
+
+def _weekday_in(text: str, start: int) -> list[Mention]:
+    """The weekday a time phrase names ("Saturday night"): a day to compare as well as a time."""
+    day = re.search(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", text)
+    return dates.date_phrase(day[0], start + day.start(), before="", reference=None) if day else []
 
 
 DAY_BEFORE_RE = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?$")

@@ -116,7 +116,7 @@ def compare_slot(
     claim_text: str = "",
     related: Sequence[int] = (),
     close: Sequence[int] = (),
-    taken: frozenset[tuple[int, int]] = frozenset(),
+    taken: frozenset[tuple[int, int, str]] = frozenset(),
     values: Sequence[Sequence[Mention]] | None = None,
 ) -> Slot:
     """One claim mention against the evidence, by the first of these that decides:
@@ -141,7 +141,7 @@ def compare_slot(
     values = values if values is not None else [facts(e) for e in evidence]
 
     def rivals(i: int) -> list[Mention]:
-        return [f for f in values[i] if comparable(m, f) and (i, f.start) not in taken]
+        return [f for f in values[i] if comparable(m, f) and (i, f.start, f.kind) not in taken]
 
     found = (
         _not_all(m, values, near)
@@ -216,14 +216,22 @@ def _differing(
 
 
 def _lone_differing(
-    m: Mention, evidence: Sequence[Evidence], values: Sequence[Sequence[Mention]], taken: frozenset[tuple[int, int]]
+    m: Mention,
+    evidence: Sequence[Evidence],
+    values: Sequence[Sequence[Mention]],
+    taken: frozenset[tuple[int, int, str]],
 ) -> Slot | None:
     """Rule 6 of `compare_slot`: a close passage's only date or duration differs."""
     if m.kind not in LONE_KINDS:
         return None
     for i, e in enumerate(evidence):
         lone = [f for f in values[i] if comparable(m, f)] if e.dense >= LONE_DENSE else []
-        if len(lone) == 1 and (i, lone[0].start) not in taken and conflicts(m, lone[0]) and _same_scale(m, lone[0]):
+        if (
+            len(lone) == 1
+            and (i, lone[0].start, lone[0].kind) not in taken
+            and conflicts(m, lone[0])
+            and _same_scale(m, lone[0])
+        ):
             return Slot(m, "mismatch", i, lone[0])
     return None
 
@@ -359,14 +367,16 @@ def compare(
         for m in mine
     ]
     taken = frozenset(
-        (s.evidence, s.found.start) for s in found if s.outcome == "match" and s.found and s.evidence is not None
+        (s.evidence, s.found.start, s.found.kind)
+        for s in found
+        if s.outcome == "match" and s.found and s.evidence is not None
     )
     # a value that bears out one of the claim's values is no rival of another: look again past it
     found = [
         compare_slot(
             s.mention, evidence, near, claim_text=claim_text, related=related, close=close, taken=taken, values=values
         )
-        if s.outcome == "mismatch" and s.found and (s.evidence, s.found.start) in taken
+        if s.outcome == "mismatch" and s.found and (s.evidence, s.found.start, s.found.kind) in taken
         else s
         for s in found
     ]
@@ -394,10 +404,10 @@ def _without_taken_rivals(found: Sequence[Slot]) -> list[Slot]:
     """A mention that bears out one of the claim's figures is not another figure's rival: "nearly
     10 billion dollars" matched "9.6 billion dollars", so "400 million dollars an hour" is not
     contradicted by it."""
-    taken = {(s.evidence, s.found.start) for s in found if s.outcome == "match" and s.found is not None}
+    taken = {(s.evidence, s.found.start, s.found.kind) for s in found if s.outcome == "match" and s.found is not None}
     return [
         Slot(s.mention, "unverified")
-        if s.outcome == "mismatch" and s.found and (s.evidence, s.found.start) in taken
+        if s.outcome == "mismatch" and s.found and (s.evidence, s.found.start, s.found.kind) in taken
         else s
         for s in found
     ]

@@ -48,6 +48,8 @@ CHANGED = [
      "The captain said the pitch had become easier to bat on under the lights.", "direction_mismatch"),
     ("the one person in the role", "The budget of 3 March, presented by the finance minister Anna Berg, raised fuel duty.",
      "Lars Holm's budget of 3 March raised fuel duty and cut rail fares.", "person_mismatch"),
+    ("weekday in a time", "The record fell on Saturday night at the arena in Los Angeles.",
+     "The record fell on Sunday night at the arena in Los Angeles.", "weekday_mismatch"),
     ("time, about", "The alarms sounded on the bridge at about 1:47 a.m.",
      "The alarms sounded on the bridge at 1:27 a.m.", "time_mismatch"),
     ("direction among others", "For more than a year the epidemic had been on an upward trend, the minister said.",
