@@ -105,8 +105,12 @@ AXES: tuple[Axis, ...] = (
 
 
 def direction(text: str, axis: int = 0) -> set[str]:
-    found = set(re.findall(r"[a-z]+", text.lower()))
-    return {name for name, lexicon in AXES[axis] if found & lexicon}
+    return {name for _, name in _direction_spots(re.findall(r"[a-z]+", text.lower()), axis)}
+
+
+def _direction_spots(tokens: Sequence[str], axis: int) -> list[tuple[int, str]]:
+    """(position, direction) of each token on `axis`'s lexicons."""
+    return [(i, name) for i, token in enumerate(tokens) for name, lexicon in AXES[axis] if token in lexicon]
 
 
 def check_direction(
@@ -181,15 +185,10 @@ def _direction_words(text: str, axis: int) -> list[tuple[str, frozenset[str]]]:
     """Each direction word of `text` on `axis`, as its direction and the stems of the MOVED_SPAN
     words either side of it."""
     tokens = re.findall(r"[a-z]+", text.lower())
-    lexicons = AXES[axis]
-    found = []
-    for i, token in enumerate(tokens):
-        name = next((n for n, lexicon in lexicons if token in lexicon), None)
-        if name is not None:
-            found.append(
-                (name, words(" ".join(tokens[max(0, i - MOVED_SPAN) : i] + tokens[i + 1 : i + 1 + MOVED_SPAN])))
-            )
-    return found
+    return [
+        (name, words(" ".join(tokens[max(0, i - MOVED_SPAN) : i] + tokens[i + 1 : i + 1 + MOVED_SPAN])))
+        for i, name in _direction_spots(tokens, axis)
+    ]
 
 
 def _part_saying(claim: str, axis: int) -> str:
