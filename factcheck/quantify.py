@@ -65,6 +65,7 @@ DURATION_RE = re.compile(
     r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b(?!\s+ago)"
     r"(?P<half>\s+and\s+a\s+half)?"
 )
+RATE_RE = re.compile(r"(?i)(?:\bper\s+|/\s*)(?:seconds?|minutes?|hours?|h|days?|weeks?|months?|years?)\b")
 FIRST_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 ROUNDING_CAP = 0.10  # an exact figure stands for its rounding, at most ±10 % ("3bn" ~ 3.2bn, not 3.4bn)
 
@@ -322,6 +323,9 @@ def _units() -> Any:
 def quantity(text: str, start: int, *, before: str, after: str, unit: str, span: int = 0) -> list[Mention]:
     """ "40 kilometres" → 40,000 (metres, "[length]"); a unit pint does not know is a counted noun.
     `span`: the length of the mention in the text where `text` had its unit appended."""
+    rate = re.match(r"(?i)\s*/\s*h(?:ou)?r?\b|\s+per\s+(?:hour|second|minute)\b", after)
+    if rate and not span:  # "80 km" tagged without its "/h"
+        text, span = text + after[: rate.end()], len(text)
     durations = duration(text, start, before=before, after=after)
     if durations:
         return durations
@@ -329,6 +333,7 @@ def quantity(text: str, start: int, *, before: str, after: str, unit: str, span:
     if read is None:
         return []
     words = text[read[2] :].strip().lower().replace("square ", "square_").replace("cubic ", "cubic_")
+    words = re.sub(r"\s*/\s*", " per ", words)  # "km/h" is a speed, not kilometre-hours
     words = re.sub(r"[^a-z_ ]", " ", words).strip()
     if re.fullmatch(r"[ap]\s*m", words):
         return time_phrase(text, start, before=before, after=after)  # "8 am" is no attometre
@@ -370,6 +375,8 @@ def ordinal(text: str, start: int, *, unit: str) -> list[Mention]:
 
 def duration(text: str, start: int, *, before: str, after: str = "") -> list[Mention]:
     """ "about two weeks", "six to ten hours", "106 days" → seconds."""
+    if RATE_RE.search(text):
+        return []  # "47 miles per hour", "80 km/h": a speed
     parts = list(DURATION_RE.finditer(text))
     if len(parts) > 1:  # "2 hours and 37 minutes": the parts add up
         read = [duration(p[0], start, before="") for p in parts]
