@@ -73,8 +73,8 @@ def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
         context = _context(doc, ent.start, ent.end)
         found += _typed(doc, ent, context, reference)
     found += clock.time_phrases(doc.text, taken=[(m.start, m.end) for m in found])
-    backups = (untyped.duration_phrases, untyped.vague_durations, untyped.money_phrases, untyped.ordinal_phrases)
-    for backup in (*backups, untyped.acronyms):
+    backups = (untyped.duration_phrases, untyped.vague_durations, untyped.money_phrases, untyped.hyphen_measures)
+    for backup in (*backups, untyped.ordinal_phrases, untyped.acronyms):
         found += [
             replace(m, context=_context_at(doc, m.start, m.end))
             for m in backup(doc.text, taken=[(m.start, m.end) for m in found])

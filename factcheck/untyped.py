@@ -1,16 +1,18 @@
 """Readers for what spaCy's small English model leaves untyped: ordinals in digits ("his 23rd
 title"), all-capital names ("FINMA ordered ..."), lengths of time in digits ("only 90 seconds
-later"), sums glued to their currency sign ("£45bn"), bare units of time ("for months"). Each
-reads the raw text outside the spans already read. Pure functions.
+later"), sums glued to their currency sign ("£45bn"), bare units of time ("for months"), measures
+joined to their number by a hyphen ("a six-kilometre route"). Each reads the raw text outside the
+spans already read. Pure functions.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import parse
 from .models import Mention
-from .quantify import TIME_UNITS, duration, money, name_key, ordinal
+from .quantify import TIME_UNITS, duration, money, name_key, ordinal, quantity
 
 ACRONYM_STOP = frozenset(
     "CEO CFO COO CTO GDP DNA RNA USD EUR GBP GMT UTC BST EST EDT PST PDT CET JST AM PM TV PM OK AI "
@@ -91,4 +93,33 @@ def money_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
     for m in MONEY_RE.finditer(text):
         if not parse.taken_by(taken, m):
             found += money(m[0], m.start(), before=text[max(0, m.start() - 25) : m.start()], after=text[m.end() :][:30])
+    return found
+
+
+MEASURE_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy"
+    " eighty ninety hundred"
+).split()
+HYPHEN_MEASURE_RE = re.compile(
+    rf"(?i)\b(?P<num>\d[\d,.]*|{'|'.join(MEASURE_WORDS)})-(?P<unit>kilomet(?:re|er)|km|met(?:re|er)|mile|foot|yard"
+    r"|inch|tonne|ton|kilogram|kg|lit(?:re|er)|gallon|hectare|acre|megawatt|gigawatt)\b"
+)
+
+
+def hyphen_measures(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Measures written as one word with their number ("a six-kilometre route", "the 400-metre
+    ship"), which spaCy does not type: read as the number and unit apart."""
+    found = []
+    for m in HYPHEN_MEASURE_RE.finditer(text):
+        if parse.taken_by(taken, m):
+            continue
+        read = quantity(
+            f"{m['num']} {m['unit']}",
+            m.start(),
+            before=text[max(0, m.start() - 25) : m.start()],
+            after=text[m.end() : m.end() + 20],
+            unit="",
+            span=len(m[0]),
+        )
+        found += [replace(x, text=m[0]) for x in read if x.kind == "quantity"]
     return found

@@ -122,6 +122,8 @@ SAME = [
      "Each dose is expected to cost about three dollars.", "money_match"),
     ("conversion", "The ship is close to 400 metres long.", "The ship is 1,312 feet long.", "unit_match"),
     ("duration", "The ship was stuck for about a week.", "The ship was stuck for six days.", "duration_match"),
+    ("a measure in one word", "The boats covered a stretch of the river roughly 3.7 miles long.",
+     "The boats followed a six-kilometre stretch of the river.", "unit_match"),
     ("speed in other units", "The train was travelling at about 76 km/h when it derailed.",
      "The train was travelling at 47 miles per hour when it derailed.", "unit_match"),
     ("clock in words", "The ceremony ended at roughly twenty to midnight.", "The ceremony ended at about 11:39 p.m.",
