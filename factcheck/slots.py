@@ -69,11 +69,33 @@ def _stemmer() -> Any:
     return snowballstemmer.stemmer("english")
 
 
+# Irregular past forms news writing uses, to their base verb: a stemmer leaves "held" and "hold"
+# apart, so "Caputo held a press conference" would share no verb with "he did not hold one".
+# Verbs of saying are left as they are: they frame a statement rather than make it.
+IRREGULAR = dict(
+    pair.split(":")
+    for pair in (
+        "held:hold made:make took:take taken:take gave:give given:give won:win lost:lose fell:fall fallen:fall"
+        " rose:rise risen:rise found:find left:leave began:begin begun:begin brought:bring"
+        " bought:buy sold:sell sent:send spent:spend met:meet led:lead paid:pay ran:run saw:see seen:see"
+        " went:go gone:go came:come became:become struck:strike shot:shoot thought:think kept:keep built:build"
+        " wrote:write written:write spoke:speak spoken:speak chose:choose chosen:choose drew:draw drawn:draw"
+        " drove:drive driven:drive grew:grow grown:grow knew:know known:know threw:throw thrown:throw"
+        " flew:fly flown:fly froze:freeze frozen:freeze broke:break broken:break stood:stand sank:sink"
+        " sunk:sink shrank:shrink shrunk:shrink fought:fight caught:catch taught:teach sought:seek felt:feel"
+        " meant:mean heard:hear sat:sit hung:hang laid:lay dug:dig stuck:stick woke:wake withdrew:withdraw"
+        " withdrawn:withdraw overtook:overtake overtaken:overtake forgave:forgive forgiven:forgive stole:steal"
+        " stolen:steal shook:shake shaken:shake swore:swear sworn:swear"
+    ).split()
+)
+
+
 @lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """One word's stem, remembered: the pure-Python stemmer costs about 50 µs a word, and news
-    words repeat (a bounded cache of short strings, not a model)."""
-    return str(_stemmer().stemWord(word))
+    words repeat (a bounded cache of short strings, not a model). Irregular past forms are first
+    taken to their base verb (IRREGULAR)."""
+    return str(_stemmer().stemWord(IRREGULAR.get(word, word)))
 
 
 @lru_cache(maxsize=1 << 12)
