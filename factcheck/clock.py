@@ -41,6 +41,7 @@ def zone_after(after: str) -> str:
 
 
 HOUR_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+HOURS_NAMED = {"midnight": 24, "noon": 12, **{w: i for i, w in enumerate(HOUR_WORDS, 1)}}
 MINUTE_WORDS = {"quarter": 15, "half": 30, "five": 5, "ten": 10, "twenty": 20, "twenty-five": 25, "twenty five": 25}
 WORD_CLOCK_RE = re.compile(
     rf"(?i)\b(?:(?P<q>(?:a\s+)?quarter|half|twenty[- ]five|five|ten|twenty|[1-5]?\d(?:\s+minutes)?)\s+"
@@ -54,8 +55,7 @@ def _digit_clock(text: str) -> str:
     "six o'clock" → "6:00", "twenty to midnight" → "11:40 pm"."""
 
     def hour(word: str) -> int:
-        named = {"midnight": 24, "noon": 12, **{w: i for i, w in enumerate(HOUR_WORDS, 1)}}
-        return named.get(word.lower()) or int(word)
+        return HOURS_NAMED.get(word.lower()) or int(word)
 
     def digits(m: re.Match[str]) -> str:
         if m["h2"]:

@@ -161,7 +161,7 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
 
 def _weekday_in(text: str, start: int) -> list[Mention]:
     """The weekday a time phrase names ("Saturday night"): a day to compare as well as a time."""
-    day = re.search(r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", text)
+    day = re.search(rf"(?i)\b(?:{'|'.join(parse.WEEKDAYS)})\b", text)
     return dates.date_phrase(day[0], start + day.start(), before="", reference=None) if day else []
 
 

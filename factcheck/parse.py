@@ -313,9 +313,11 @@ def quote_key(text: str) -> str:
     return text.translate(_QUOTE_MARKS).lower()
 
 
-def taken_by(spans: Sequence[tuple[int, int]], match: re.Match[str]) -> bool:
-    """Whether a regex match overlaps any of `spans` (text already read by another reader)."""
-    return any(start < match.end() and match.start() < end for start, end in spans)
+def taken_by(spans: Sequence[tuple[int, int]], match: re.Match[str], *, start: int | None = None) -> bool:
+    """Whether a regex match (from `start` where given) overlaps any of `spans` (text already read
+    by another reader)."""
+    first = match.start() if start is None else start
+    return any(a < match.end() and first < b for a, b in spans)
 
 
 # Cues of a passage that reports a claim being made, or calls one false (verify: such a passage

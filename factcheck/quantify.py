@@ -225,10 +225,11 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
         return percent(text + after[: cent.end()] if cent else text, start, before=before)
     if unit and _pint_unit(unit):
         return quantity(f"{text} {unit}", start, before=before, after=after, unit=unit, span=len(text))
+    magnitude = text
     fraction = FRACTION_BEFORE_RE.search(before) if re.fullmatch(r"(?i)\s*(?:thousand|million|billion)", text) else None
     if fraction:  # "more than a quarter of a million" tagged as "million"
         text, start, before = fraction[0] + text, start - len(fraction[0]), before[: fraction.start()]
-    values = figure(text[len(fraction[0]) :] if fraction else text, before)
+    values = figure(magnitude, before)
     if values is None or (not unit and values[1] < 13 and not re.search(r"\d", text)):
         return []  # "two of them": a small number word with no counted noun is not a figure
     if fraction:

@@ -42,14 +42,17 @@ def acronyms(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
     return found
 
 
+def _around(text: str, m: re.Match[str], after: int) -> dict[str, str]:
+    """The readers' `before` (25 characters) and `after` (`after` characters) of a match."""
+    return {"before": text[max(0, m.start() - 25) : m.start()], "after": text[m.end() : m.end() + after]}
+
+
 def duration_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
     """Durations with digits spaCy did not type ("only 90 seconds later"), outside spans read."""
     found = []
     for m in re.finditer(r"(?i)\b\d[\d.,]*\s*-?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", text):
         if not parse.taken_by(taken, m):
-            found += duration(
-                m[0], m.start(), before=text[max(0, m.start() - 25) : m.start()], after=text[m.end() : m.end() + 20]
-            )
+            found += duration(m[0], m.start(), **_around(text, m, 20))
     return found
 
 
@@ -73,7 +76,7 @@ def vague_durations(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]
     for m in VAGUE_DURATION_RE.finditer(text):
         unit = m["unit"].lower()
         start = m.start("unit")
-        if any(a < m.end() and start < b for a, b in taken):
+        if parse.taken_by(taken, m, start=start):
             continue
         seconds = TIME_UNITS[unit.rstrip("s")]
         low, high = VAGUE_SPANS[unit]
@@ -92,7 +95,7 @@ def money_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
     found = []
     for m in MONEY_RE.finditer(text):
         if not parse.taken_by(taken, m):
-            found += money(m[0], m.start(), before=text[max(0, m.start() - 25) : m.start()], after=text[m.end() :][:30])
+            found += money(m[0], m.start(), **_around(text, m, 30))
     return found
 
 
@@ -113,13 +116,6 @@ def hyphen_measures(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]
     for m in HYPHEN_MEASURE_RE.finditer(text):
         if parse.taken_by(taken, m):
             continue
-        read = quantity(
-            f"{m['num']} {m['unit']}",
-            m.start(),
-            before=text[max(0, m.start() - 25) : m.start()],
-            after=text[m.end() : m.end() + 20],
-            unit="",
-            span=len(m[0]),
-        )
+        read = quantity(f"{m['num']} {m['unit']}", m.start(), **_around(text, m, 20), unit="", span=len(m[0]))
         found += [replace(x, text=m[0]) for x in read if x.kind == "quantity"]
     return found
