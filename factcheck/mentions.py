@@ -68,9 +68,14 @@ def _load_spacy() -> Any:
 
 def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
     """Typed mentions of a spaCy Doc, in text order."""
-    found: list[Mention] = []
+    temperatures = untyped.temperatures(doc.text)
+    found: list[Mention] = [replace(m, context=_context_at(doc, m.start, m.end)) for m in temperatures]
+    heat = [(m.start, m.end) for m in found]
     for ent in doc.ents:
         context = _context(doc, ent.start, ent.end)
+        if any(a < ent.end_char and ent.start_char < b for a, b in heat):
+            found += _years_beside(doc, ent, heat, context)  # "14.98C in 2023" tagged as one span
+            continue
         found += _typed(doc, ent, context, reference)
     found += clock.time_phrases(doc.text, taken=[(m.start, m.end) for m in found])
     backups = (untyped.duration_phrases, untyped.vague_durations, untyped.money_phrases, untyped.hyphen_measures)
@@ -81,6 +86,16 @@ def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
         ]
     found += _untyped_figures(doc, taken=[(m.start, m.end) for m in found])
     return sorted(_without_zone_places(found, doc.text), key=lambda m: (m.start, m.kind))
+
+
+def _years_beside(doc: Any, ent: Any, heat: list[tuple[int, int]], context: tuple[str, ...]) -> list[Mention]:
+    """The years in an entity that spaCy glued to a temperature."""
+    found = []
+    for m in re.finditer(r"\b(?:1[89]|20)\d\d\b", ent.text):
+        start = ent.start_char + m.start()
+        if not any(a <= start < b for a, b in heat):
+            found += [replace(d, context=context) for d in dates.date_phrase(m[0], start, before="", reference=None)]
+    return found
 
 
 FIGURE_RE = re.compile(

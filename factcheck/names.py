@@ -6,14 +6,20 @@ functions.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .models import Mention
 
 NAME_STOP = frozenset("the of and for a an de la le".split())
 
 
+def folded(text: str) -> str:
+    """Lower case without accents: "Yeşilgöz" and "Yesilgoz" are one name, spelt two ways."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 def name_words(name: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", name.lower()) if w not in NAME_STOP]
+    return [w for w in re.findall(r"\w+", folded(name)) if w not in NAME_STOP]
 
 
 def _acronym(name: str) -> str:
@@ -63,7 +69,7 @@ def name_in(mention: Mention, text: str) -> bool:
     alias = alias_in(mention, text)
     if alias is not None:
         return alias
-    words = set(re.findall(r"\w+", text.lower()))
+    words = set(re.findall(r"\w+", folded(text)))
     mine = name_words(mention.text)
     if not mine:
         return True

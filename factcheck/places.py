@@ -68,3 +68,18 @@ def nested(a: str, b: str) -> bool:
     """Whether one of two place names lies inside the other: a city in its country or US state,
     a state in its country ("Manhattan" and "New York", "Marrakesh" and "Morocco")."""
     return _inside(a, b) or _inside(b, a)
+
+
+CELESTIAL = frozenset("earth moon sun mars venus mercury jupiter saturn uranus neptune pluto space orbit".split())
+
+
+def celestial(name: str) -> bool:
+    """Whether a name is a body of the solar system (or space itself): a place of another order
+    than a country or city, compared only with its own kind ("the Moon" and "Mars")."""
+    return " ".join(w for w in name.lower().split() if w != "the") in CELESTIAL
+
+
+def country(name: str) -> bool:
+    """Whether a name is a country's (or a US state's): a place of the background more often than
+    the point of a sentence."""
+    return _key(name) in _gazetteer()[1]

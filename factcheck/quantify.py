@@ -340,17 +340,57 @@ def quantity(text: str, start: int, *, before: str, after: str, unit: str, span:
         return time_phrase(text, start, before=before, after=after)  # "8 am" is no attometre
     qualifier, _ = _split_qualifier(text, before)
     values = interval(read[0], read[1], qualifier)
+    shown = text[:span] if span else text
+    scale = TEMPERATURE_SCALES.get(words)
+    if scale:
+        small = abs(values[1]) <= SMALL_CHANGE[scale[0]]
+        change = small or bool(CHANGE_AFTER_RE.match(after) or CHANGE_BEFORE_RE.search(before))
+        return [_temperature(shown, start, values, scale, delta=change)]
     if words:
         try:
             factor = _units().Quantity(1.0, words.replace("square_", "square ").replace("cubic_", "cubic "))
             base = factor.to_base_units()
             dim = str(base.dimensionality)
-            shown = text[:span] if span else text
-            scaled = (values[0] * base.magnitude, values[1] * base.magnitude)
-            return [_mention("quantity", shown, start, scaled, dim)]
+            low, high = AMBIGUOUS_UNITS.get(words, (base.magnitude, base.magnitude))
+            return [_mention("quantity", shown, start, (values[0] * low, values[1] * high), dim)]
         except Exception:  # pint raises many kinds for words that are no unit
             pass
     return [_mention("number", text, start, values, unit or (words.split()[-1] if words else ""))]
+
+
+# "ton" is a metric tonne to many writers, a short ton (907 kg) or a long ton (1,016 kg) to others:
+# it stands for the span of the three, in kilograms.
+AMBIGUOUS_UNITS = {"ton": (907.18474, 1016.0469088), "tons": (907.18474, 1016.0469088)}
+# Temperature words after a figure ("14.98C", "55 degrees Fahrenheit"): pint's name and the size of
+# one degree in kelvin. A bare "C" is Celsius in news, not the speed of light.
+TEMPERATURE_SCALES = {
+    **dict.fromkeys(["c", "degrees c", "celsius", "degrees celsius", "degree celsius", "centigrade"], ("degC", 1.0)),
+    **dict.fromkeys(["f", "degrees f", "fahrenheit", "degrees fahrenheit", "degree fahrenheit"], ("degF", 5 / 9)),
+}
+# Words just after or before a temperature that make it a change ("1.5C above pre-industrial
+# levels", "warmed by 2.7F"), which converts without the scales' offsets; and the size up to which a
+# temperature is read as a change anyway ("1.48C, or roughly 2.7F, above ..."): news gives few
+# absolute temperatures that small, and both sides of a comparison are read by the same rule.
+CHANGE_AFTER_RE = re.compile(
+    r"(?i)^[\s,]*(?:of\s+)?(?:warming|cooling|above|below|warmer|cooler|hotter|colder|higher|lower|more|less)\b"
+)
+CHANGE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:by|(?:rise|increase|drop|fall|warming|anomaly)(?:\s+of)?|rises|rose|risen|increased|fell|dropped"
+    r"|warmed|cooled)\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|approximately)\s+)?$"
+)
+SMALL_CHANGE = {"degC": 5.0, "degF": 9.0}
+
+
+def _temperature(
+    text: str, start: int, values: tuple[float, float], scale: tuple[str, float], *, delta: bool
+) -> Mention:
+    """A temperature in kelvin ("[temperature]"), or a change of one in kelvins ("[temperature
+    change]"), so that 1.5C and 2.7F of warming agree and 13C and 55F of water do too."""
+    name, size = scale
+    if delta:
+        return _mention("quantity", text, start, (values[0] * size, values[1] * size), "[temperature change]")
+    kelvin = [_units().Quantity(v, name).to("kelvin").magnitude for v in values]
+    return _mention("quantity", text, start, (min(kelvin), max(kelvin)), "[temperature]")
 
 
 def ordinal(text: str, start: int, *, unit: str) -> list[Mention]:
@@ -378,7 +418,8 @@ def duration(text: str, start: int, *, before: str, after: str = "") -> list[Men
     """ "about two weeks", "six to ten hours", "106 days" → seconds."""
     if RATE_RE.search(text):
         return []  # "47 miles per hour", "80 km/h": a speed
-    parts = list(DURATION_RE.finditer(text))
+    # "9 1/2 minutes", "9½ minutes": the fraction said in words, which the reader below knows
+    parts = list(DURATION_RE.finditer(re.sub(r"(\d)(?:\s+1/2|\s*½)", r"\1 and a half", text)))
     if len(parts) > 1:  # "2 hours and 37 minutes": the parts add up
         read = [duration(p[0], start, before="") for p in parts]
         if all(read) and re.fullmatch(

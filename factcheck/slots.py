@@ -47,6 +47,7 @@ SCALES = {"duration": LONE_SCALE, "number": 20.0}
 CLOSE_STATEMENT = 0.7  # share of the claim's statement words from which a passage says nearly all of it
 RELATED_SHARE = 0.6  # a related passage holds this share of the counterpart floor of statement words
 RELATED_CONTEXT = 2  # context words a related passage's differing value shares with the claim's
+SAME_FIGURE_FLOOR = 13.0  # from here a figure is specific enough to bear out one of the same value (not "two")
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ def compare_slot(
     2. an agreeing value in the same role (sharing context) stands anywhere: match;
     3. a counterpart holds a value in the claim's role that differs: mismatch;
     4. an agreeing value stands anywhere (a figure may name its noun otherwise): match;
+    4b. a counterpart holds the very same figure, counting another noun (`_same_figure`): match;
     5. a `related` passage's differing value shares RELATED_CONTEXT context words: mismatch
        ("2:20 am Japan time" and "12:20 am Japan time");
     6. a close passage (dense ≥ LONE_DENSE) holds one date or duration only, of the same scale,
@@ -159,7 +161,7 @@ def compare_slot(
     `values`: each passage's `facts`, where the caller has them already.
     """
     if m.kind in NAME_KINDS:
-        return _compare_name(m, evidence, near, claim_text)
+        return _compare_name(m, evidence, near, claim_text, close)
     values = values if values is not None else [facts(e) for e in evidence]
 
     def rivals(i: int) -> list[Mention]:
@@ -171,6 +173,7 @@ def compare_slot(
         or _agreeing(m, values, range(len(evidence)), lambda f, i: comparable(m, f) and _shares_context(m, f))
         or _differing(m, near, rivals, lambda f: _same_scale(m, f))
         or _agreeing(m, values, range(len(evidence)), lambda f, i: _loosely_comparable(m, f, evidence[i].passage.text))
+        or _agreeing(m, values, near, lambda f, i: _same_figure(m, f))
         or _differing(m, related, lambda i: [r for r in rivals(i) if _related_rival(m, r)], lambda f: True)
         or _lone_differing(m, evidence, values, taken)
     )
@@ -281,6 +284,17 @@ def _loosely_comparable(m: Mention, found: Mention, text: str) -> bool:
     return not m.unit or not found.unit or m.unit in text.lower() or bool(set(m.context) & set(found.context))
 
 
+def _same_figure(m: Mention, found: Mention) -> bool:
+    """A counterpart's figure of the very same value and qualifier, whatever noun it counts ("drew
+    more than 200,000 signatures" and "more than 200,000 fans have signed"): no small count, which
+    a passage may hold for anything."""
+    return (
+        m.kind == found.kind == "number"
+        and (m.low, m.high) == (found.low, found.high)
+        and (m.high or 0.0) >= SAME_FIGURE_FLOOR
+    )
+
+
 def _same_scale(a: Mention, b: Mention) -> bool:
     """Whether two durations, or two counts, may be one value told wrong (SCALES): "some 300,000
     people" and "four people" count other people."""
@@ -312,6 +326,8 @@ def _aligned(m: Mention, rivals: Sequence[Mention]) -> Mention | None:
 def _rival_kind(m: Mention, f: Mention) -> bool:
     """Names of one kind are rivals; a one-word place and a one-word organisation too, since the
     tagger often confuses them ("Bodrum" typed as an organisation), unless one is a known country."""
+    if places.celestial(m.text) != places.celestial(f.text):
+        return False  # "left Earth" names no rival of "from Europe's spaceport"
     if m.kind == f.kind:
         return True
     pair = {m.kind, f.kind} == {"organisation", "place"}
@@ -323,15 +339,26 @@ def _nested_places(m: Mention, f: Mention) -> bool:
     return m.kind == f.kind == "place" and places.nested(m.text, f.text)
 
 
-def _lone_person(m: Mention, i: int, near: Sequence[int], rivals: Sequence[Mention]) -> Mention | None:
+def _lone_name(
+    m: Mention, i: int, near: Sequence[int], rivals: Sequence[Mention], close: Sequence[int]
+) -> Mention | None:
     """The one other person the best counterpart names, where it does not name the claim's: the
     person in the claim's role ("Kwarteng's mini-budget of 23 September" against "the then
-    chancellor, Jeremy Hunt, promised ..."), however the two sentences word it around them."""
-    people = {name_words(r.text)[-1]: r for r in rivals if r.kind == "person" and name_words(r.text)}
-    return next(iter(people.values())) if m.kind == "person" and i == near[0] and len(people) == 1 else None
+    chancellor, Jeremy Hunt, promised ..."), however the two sentences word it around them. A place
+    likewise, where that counterpart says nearly all the claim says (`close`) and the place is no
+    country (a country is often the background, not the point): "lit the cauldron near the Eiffel
+    Tower" against "near the Louvre Museum, ... lit the cauldron"."""
+    if i != near[0] or m.kind not in ("person", "place"):
+        return None
+    if m.kind == "place" and (i not in close or alias_in(m, "") is not None or places.country(m.text)):
+        return None
+    names = {name_words(r.text)[-1]: r for r in rivals if r.kind == m.kind and name_words(r.text)}
+    return next(iter(names.values())) if len(names) == 1 else None
 
 
-def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int], claim_text: str) -> Slot:
+def _compare_name(
+    m: Mention, evidence: Sequence[Evidence], near: Sequence[int], claim_text: str, close: Sequence[int] = ()
+) -> Slot:
     """Down the best NAME_COUNTERPARTS counterparts: one that holds the name matches; one that puts
     another name in its role (sharing context) mismatches. Else a name held anywhere in the
     evidence (counterparts first) matches."""
@@ -348,8 +375,8 @@ def _compare_name(m: Mention, evidence: Sequence[Evidence], near: Sequence[int],
             for f in mentions
             if _rival_kind(m, f) and not same_name(m, f) and not name_in(f, claim_text) and not _nested_places(m, f)
         ]
-        aligned = _aligned(m, [r for r in rivals if set(m.context) & set(r.context)]) or _lone_person(
-            m, i, near, rivals
+        aligned = _aligned(m, [r for r in rivals if set(m.context) & set(r.context)]) or _lone_name(
+            m, i, near, rivals, close
         )
         if aligned is not None:
             return Slot(m, "mismatch", i, aligned)

@@ -47,10 +47,23 @@ def _around(text: str, m: re.Match[str], after: int) -> dict[str, str]:
     return {"before": text[max(0, m.start() - 25) : m.start()], "after": text[m.end() : m.end() + after]}
 
 
+_SPELLED = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen"
+    " eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+_TIME_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
+DURATION_PHRASE_RE = re.compile(
+    rf"(?i)\b(?:\d[\d.,]*(?:\s+1/2|½)?|(?:{'|'.join(_SPELLED)})(?:[\s-](?:{'|'.join(_SPELLED)}))?"
+    rf"(?:\s+and\s+a\s+half)?)\s*-?\s*{_TIME_UNIT}\b"
+    rf"|\b(?:an?\s+(?:minute|hour|day|week|month|year)\s+and\s+a\s+half|half\s+an?\s+(?:minute|hour|day))\b"
+)
+
+
 def duration_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Durations with digits spaCy did not type ("only 90 seconds later"), outside spans read."""
+    """Durations spaCy did not type ("only 90 seconds later", "nine and a half minutes", "an hour
+    and a half"), outside spans read."""
     found = []
-    for m in re.finditer(r"(?i)\b\d[\d.,]*\s*-?\s*(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", text):
+    for m in DURATION_PHRASE_RE.finditer(text):
         if not parse.taken_by(taken, m):
             found += duration(m[0], m.start(), **_around(text, m, 20))
     return found
@@ -119,3 +132,27 @@ def hyphen_measures(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]
         read = quantity(f"{m['num']} {m['unit']}", m.start(), **_around(text, m, 20), unit="", span=len(m[0]))
         found += [replace(x, text=m[0]) for x in read if x.kind == "quantity"]
     return found
+
+
+TEMPERATURE_RE = re.compile(
+    r"(?<![\w.])(?P<num>-?\d+(?:\.\d+)?)\s?(?P<unit>°\s?[CF]\b|degrees?\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b"
+    r"|(?:C|F)(?![\w'’-]))"
+)
+
+TEMPERATURE_QUALIFIER_RE = re.compile(
+    r"(?i)(?:about|around|roughly|nearly|almost|some|approximately|over|more than)\s+$"
+)
+
+
+def temperatures(text: str) -> list[Mention]:
+    """Temperatures ("14.98C", "55 degrees Fahrenheit", "1.5°C"), which spaCy types as counts,
+    percentages or places ("Fahrenheit"); read before anything else."""
+    found = []
+    for m in TEMPERATURE_RE.finditer(text):
+        unit = re.sub(r"[°\s]+", " ", m["unit"]).strip().lower().replace("degree ", "degrees ")
+        qualifier = TEMPERATURE_QUALIFIER_RE.search(text[: m.start()])
+        begin = qualifier.start() if qualifier else m.start()
+        found += quantity(
+            f"{text[begin : m.start()]}{m['num']} {unit}", begin, unit="", span=m.end() - begin, **_around(text, m, 30)
+        )
+    return [replace(x, text=text[x.start : x.end]) for x in found]

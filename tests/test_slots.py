@@ -103,6 +103,12 @@ CHANGED = [
     ("speaker", 'Berset said "a solution has been found to secure financial stability".',
      'The Swiss National Bank said: "A solution has been found to secure financial stability."',
      "quote_misattributed"),
+    ("temperature", "The lake water was at about 64 degrees Fahrenheit when the divers went in.",
+     "The lake water was at about 13 degrees Celsius when the divers went in.", "unit_mismatch"),
+    ("duration in words", "The outage lasted nearly seven and a half hours, the operator said.",
+     "The operator said the outage lasted 3 1/2 hours.", "duration_mismatch"),
+    ("place in a close passage", "The president unveiled the memorial beside the cathedral in Lyon on Sunday.",
+     "On Sunday the president unveiled the memorial beside the cathedral in Marseille.", "place_mismatch"),
     ("quote_wording", 'Damian Williams said: "This case has always been about greed and lies."',
      'Damian Williams said: "This case has always been about lies, lies, and more lies."', "quote_altered"),
 ]  # fmt: skip
@@ -141,6 +147,18 @@ SAME = [
      "The outage began at 15:40 UTC.", "time_match"),
     ("weekday from date", "Britain's regulator authorised Casgevy on Thursday.",
      "Britain's regulator authorised Casgevy on 16 November.", "weekday_match"),
+    ("temperature in other units", "The lake water was at about 55 degrees Fahrenheit when the divers went in.",
+     "The lake water was at about 13 degrees Celsius when the divers went in.", "unit_match"),
+    ("warming in other units", "The region has warmed by roughly 2.7F since the 1900s.",
+     "The region has warmed by 1.5C since the 1900s.", "unit_match"),
+    ("tons", "The ship unloaded about 7,800 tonnes of grain at the port.",
+     "The ship unloaded 7,800 tons of grain at the port.", "unit_match"),
+    ("duration in words", "The surgeons worked for nearly nine and a half hours.",
+     "The surgeons worked for about 9 1/2 hours.", "duration_match"),
+    ("name with accents", "Party leader Dilan Yesilgoz conceded defeat on Wednesday night.",
+     "Party leader Dilan Yeşilgöz conceded defeat on Wednesday night.", "person_match"),
+    ("same figure, other noun", "A petition asking for a rerun of the vote drew more than 150,000 signatures.",
+     "More than 150,000 voters have signed a petition asking for a rerun of the vote.", "number_match"),
     ("country alias", "The United States produces more oil than any other country.",
      "America produces more oil than any other country.", "place_match"),
 ]  # fmt: skip
@@ -201,6 +219,14 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
             "The final was played not in the capital but in the port city of Durban.",
             "The final was played in the port city of Durban.",
         ),
+        (
+            "The probe left Earth on a rocket from Kourou in French Guiana on Christmas Day.",
+            "The probe lifted off on a rocket from Europe's spaceport at Kourou on 25 December.",
+        ),
+        (
+            "The minister, who was born in Sweden, opened the new bridge on Monday.",
+            "The minister opened the new bridge in Gothenburg on Monday.",
+        ),
     ],
     ids=[
         "vague plural",
@@ -210,6 +236,8 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
         "un-able",
         "negated aside",
         "not this but that",
+        "Earth is no rival of a country",
+        "a country is background",
     ],
 )
 def test_the_same_statement_in_another_form_does_not_contradict(claim: str, passage: str) -> None:
