@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from . import parse, places
+from . import parse, places, untyped
 from .agreement import agree, comparable, conflicts, same_count, values_of, with_weekdays
 from .dates import DERIVED
 from .models import Check, Evidence, Mention
@@ -171,7 +171,7 @@ def compare_slot(
         _not_all(m, values, near)
         or _best_counterpart(m, values, near, close, rivals)
         or _agreeing(m, values, range(len(evidence)), lambda f, i: comparable(m, f) and _shares_context(m, f))
-        or _differing(m, near, rivals, lambda f: _same_scale(m, f))
+        or _differing(m, near, rivals, lambda f: _same_scale(m, f) or _same_role(m, f))
         or _agreeing(m, values, range(len(evidence)), lambda f, i: _loosely_comparable(m, f, evidence[i].passage.text))
         or _agreeing(m, values, near, lambda f, i: _same_figure(m, f))
         or _differing(m, related, lambda i: [r for r in rivals(i) if _related_rival(m, r)], lambda f: True)
@@ -191,7 +191,7 @@ def _best_counterpart(
     for i in near:
         found = _agreeing(m, values, [i], lambda f, i: comparable(m, f))
         if found is None and i in close:
-            found = _differing(m, [i], rivals, lambda f: _same_scale(m, f))
+            found = _differing(m, [i], rivals, lambda f: _same_scale(m, f) or _same_role(m, f))
         if found is not None:
             return found
     return None
@@ -265,8 +265,15 @@ def _shares_context(m: Mention, f: Mention) -> bool:
     return bool(set(m.context) & set(f.context))
 
 
+def _same_role(m: Mention, f: Mention) -> bool:
+    """Values whose contexts share RELATED_CONTEXT words play one role, however far apart they are
+    ("a few days' notice before the news went public" and "a few minutes' notice ... before the
+    news became public")."""
+    return len(set(m.context) & set(f.context)) >= RELATED_CONTEXT
+
+
 def _related_rival(m: Mention, r: Mention) -> bool:
-    return _counts_named(m, r) and len(set(m.context) & set(r.context)) >= RELATED_CONTEXT
+    return _counts_named(m, r) and _same_role(m, r)
 
 
 def _counts_named(m: Mention, found: Mention) -> bool:
@@ -429,6 +436,7 @@ def compare(
         else s
         for s in found
     ]
+    found = [s for s in found if not (s.outcome == "unverified" and untyped.is_vague(s.mention))]
     return _without_taken_rivals(_against_witnesses(found, values))
 
 

@@ -22,14 +22,18 @@ UP = frozenset(
     "rise rises rose risen rising increase increased increases increasing grew grow grows growing gain gained "
     "gains climb climbed climbs jump jumped jumps surge surged surges soar soared soars up higher boost boosted "
     "lift lifted lifts rally rallied expand expanded expands raise raised raises strengthen strengthened "
-    "widened widen accelerate accelerated upward upwards advance advanced advances".split()
+    "widened widen accelerate accelerated upward upwards advance advanced advances extra additional bigger "
+    "larger".split()
 )
+# "below" is down ("a little below the 78.7 percent of 2021" against "a little higher than in 2021");
+# "above" is left out: news uses it for a level against a benchmark ("1.48C above the pre-industrial
+# average"), which a claim may give beside another benchmark it is "below".
 DOWN = frozenset(
     "fall falls fell fallen falling drop dropped drops decline declined declines decrease decreased "
     "decreases shrink shrank shrunk lose lost loses slump slumped plunge plunged plunges tumble tumbled down "
     "lower drag dragged drags cut cuts reduce reduced reduces sink sank slid slide slides weaken weakened "
     "contract contracted narrowed narrow slowed slow sank dip dipped downward downwards retreat retreated eased "
-    "slip slipped slips shed sheds".split()
+    "slip slipped slips shed sheds below smaller cheaper".split()
 )
 # conditions that got better or worse ("the pitch got better to bat on" / "harder to bat on")
 BETTER = frozenset("better easier improved improve improves improving".split())

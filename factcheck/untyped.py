@@ -69,17 +69,25 @@ def duration_phrases(text: str, *, taken: list[tuple[int, int]]) -> list[Mention
     return found
 
 
-# A length of time given only by its unit ("could take months", "for years"): the span a reader
+# A length of time given only by its unit ("could take months", "for years", "a few days' notice"): the span a reader
 # gives the bare plural, in the unit's own count (two or more of it, short of where one would name
 # the next unit up), so that "weeks" and "months" do not meet.
 VAGUE_SPANS = {
-    "hours": (2, 23), "days": (2, 13), "weeks": (2, 7), "months": (2, 23), "years": (2, 99), "decades": (2, 9),
+    "minutes": (2, 59), "hours": (2, 23), "days": (2, 13), "weeks": (2, 7), "months": (2, 23), "years": (2, 99),
+    "decades": (2, 9),
 }  # fmt: skip
 VAGUE_DURATION_RE = re.compile(
-    r"(?i)\b(?:take|takes|took|taken|taking|last|lasts|lasted|lasting|for|within|spent|spend|spends|spending)"
-    r"\s+(?:(?:several|many|a\s+few)\s+)?(?P<unit>hours|days|weeks|months|years|decades)\b"
+    r"(?i)(?:\b(?:take|takes|took|taken|taking|last|lasts|lasted|lasting|for|within|spent|spend|spends|spending)"
+    r"\s+(?:(?:several|many|a\s+few)\s+)?|\b(?:several|a\s+few)\s+)"
+    r"(?P<unit>minutes|hours|days|weeks|months|years|decades)\b"
     r"(?!\s+(?:ago|old|later|earlier|after|before|of\b))"
 )
+
+
+def is_vague(m: Mention) -> bool:
+    """Whether a mention is a length of time given only by its unit (`vague_durations`): one that
+    can contradict a value in its role but is too loose to need bearing out ("within minutes")."""
+    return m.kind == "duration" and m.text.lower() in VAGUE_SPANS
 
 
 def vague_durations(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:

@@ -103,6 +103,12 @@ CHANGED = [
     ("speaker", 'Berset said "a solution has been found to secure financial stability".',
      'The Swiss National Bank said: "A solution has been found to secure financial stability."',
      "quote_misattributed"),
+    ("direction beside a sum", "Tenants will see their monthly rent fall by $42 once the scheme starts.",
+     "Tenants will pay an extra $42 a month once the scheme starts.", "direction_mismatch"),
+    ("direction of a comparison", "Attendance was 61.2 percent, slightly higher than at the 2019 vote.",
+     "Attendance reached 61.2 percent, slightly below the 63.5 percent of 2019.", "direction_mismatch"),
+    ("vague lengths of time", "The airline's partners got only a few days' warning before the cuts were announced.",
+     "Partners had only a few minutes' warning of the cuts before they were announced.", "duration_mismatch"),
     ("temperature", "The lake water was at about 64 degrees Fahrenheit when the divers went in.",
      "The lake water was at about 13 degrees Celsius when the divers went in.", "unit_mismatch"),
     ("duration in words", "The outage lasted nearly seven and a half hours, the operator said.",
@@ -243,6 +249,12 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
 def test_the_same_statement_in_another_form_does_not_contradict(claim: str, passage: str) -> None:
     verdict = checked(claim, passage)
     assert verdict.label not in (Label.CONTRADICTED, Label.MISLEADING), [c.name for c in verdict.rationale]
+
+
+def test_a_bare_unit_of_time_need_not_be_borne_out() -> None:
+    claim = "Within minutes, the club said the decision showed that 150 jobs would be lost."
+    verdict = checked(claim, "The club said the decision meant that 150 jobs would be lost.")
+    assert not any(c.name == "duration_unverified" for c in verdict.rationale), [c.name for c in verdict.rationale]
 
 
 def test_a_figure_inside_a_reported_claim_is_not_the_fact_that_follows_it() -> None:
