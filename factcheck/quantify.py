@@ -65,7 +65,10 @@ DURATION_RE = re.compile(
     r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b(?!\s+ago)"
     r"(?P<half>\s+and\s+a\s+half)?"
 )
-RATE_RE = re.compile(r"(?i)(?:\bper\s+|/\s*)(?:seconds?|minutes?|hours?|h|days?|weeks?|months?|years?)\b")
+RATE_RE = re.compile(
+    r"(?i)(?:\bper\s+|/\s*|\b(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot)\s+an?\s+)"
+    r"(?:seconds?|minutes?|hours?|h|days?|weeks?|months?|years?)\b"
+)
 FIRST_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 ROUNDING_CAP = 0.10  # an exact figure stands for its rounding, at most ±10 % ("3bn" ~ 3.2bn, not 3.4bn)
 
@@ -298,7 +301,22 @@ def money(text: str, start: int, *, before: str, after: str) -> list[Mention]:
     values = figure(body[negative.end() :] if negative else body, before)
     if values and negative:
         values = (-values[1], -values[0])  # below zero: "minus 40 dollars" is -40, not "up to 40"
+    period = PERIOD_RE.match(after)
+    if values and period:  # "$2,200 a month": a sum per year, so that "$26,500 a year" is its equal
+        unit = period["unit"] or PERIOD_ADVERBS[period["adverb"].lower()]
+        per_year = PERIODS_A_YEAR[unit.lower()]
+        values, currency = (values[0] * per_year, values[1] * per_year), f"{currency}/year"
     return [_mention("money", text, start, values, currency)] if values else []
+
+
+# A sum paid per period ("$2,200 a month", "£9 per hour"), told per year.
+PERIOD_RE = re.compile(
+    r"(?i)^\s*(?:(?:a|an|per|each|every|/)\s*(?P<unit>year|month|week|day)\b"
+    r"|(?:(?:in|of)\s+)?(?P<adverb>annual|annually|yearly|monthly|weekly|daily)\b)"
+)
+PERIODS_A_YEAR = {"year": 1.0, "month": 12.0, "week": 52.18, "day": 365.25}
+PERIOD_ADVERBS = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
+PERIOD_ADVERBS["daily"] = "day"
 
 
 def _currency(text: str, before: str, after: str) -> str:
@@ -324,7 +342,7 @@ def _units() -> Any:
 def quantity(text: str, start: int, *, before: str, after: str, unit: str, span: int = 0) -> list[Mention]:
     """ "40 kilometres" → 40,000 (metres, "[length]"); a unit pint does not know is a counted noun.
     `span`: the length of the mention in the text where `text` had its unit appended."""
-    rate = re.match(r"(?i)\s*/\s*h(?:ou)?r?\b|\s+per\s+(?:hour|second|minute)\b", after)
+    rate = re.match(r"(?i)\s*/\s*h(?:ou)?r?\b|\s+(?:per|an?)\s+(?:hour|second|minute)\b", after)
     if rate and not span:  # "80 km" tagged without its "/h"
         text, span = text + after[: rate.end()], len(text)
     durations = duration(text, start, before=before, after=after)
@@ -334,7 +352,7 @@ def quantity(text: str, start: int, *, before: str, after: str, unit: str, span:
     if read is None:
         return []
     words = text[read[2] :].strip().lower().replace("square ", "square_").replace("cubic ", "cubic_")
-    words = re.sub(r"\s*/\s*", " per ", words)  # "km/h" is a speed, not kilometre-hours
+    words = re.sub(r"\s*/\s*|\s+an?\s+(?=(?:hour|second|minute)\b)", " per ", words)  # "km/h", "6 km a second"
     words = re.sub(r"[^a-z_ ]", " ", words).strip()
     if re.fullmatch(r"[ap]\s*m", words):
         return time_phrase(text, start, before=before, after=after)  # "8 am" is no attometre
