@@ -14,7 +14,9 @@ NAME_STOP = frozenset("the of and for a an de la le".split())
 
 
 def folded(text: str) -> str:
-    """Lower case without accents: "Yeşilgöz" and "Yesilgoz" are one name, spelt two ways."""
+    """Lower case without accents, dotted initials joined: "Yeşilgöz" and "Yesilgoz" are one name,
+    spelt two ways, and so are "the U.S. Coast Guard" and "the US Coast Guard"."""
+    text = re.sub(r"\b([A-Za-z])\.\s?(?=[A-Za-z]\b\.?)", r"\1", text)
     return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 

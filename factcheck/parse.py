@@ -120,7 +120,7 @@ NOT_ENTITIES = {
 # a capitalised word before "said" that names no one: "On Monday, writing ..."
 NOT_SPEAKERS = NOT_ENTITIES | {d.capitalize() for d in WEEKDAYS} | {m for m in calendar.month_name if m}
 NEGATION_RE = re.compile(
-    r"(?i)\b(?:not|never|no|neither|nor|nobody|none|nothing|cannot|denied|denies|deny|refused|refuses|unable|un\w{3,}able"
+    r"(?i)\b(?:not|never|no|neither|nor|nobody|none|nothing|cannot|denied|denies|deny|refused|refuses|declined|declines|unable|un\w{3,}able"
     r"|(?:is|was|are|were|has|have|had|do|does|did|could|would|should|must|need)nt|cant|wont)\b|n[’']t\b"
 )
 

@@ -17,6 +17,7 @@ from .slots import Slot, stems
 
 CONTRADICTS, NOTE = "contradicts", "note"
 MOVED_SPAN = 2  # words either side of a direction word that say what moved ("a downward trend")
+CLAUSE_SHARE = 0.7  # share of one clause's words a passage clause must hold to answer for it alone
 NEGATION_SHARED = 3  # words a clause must share with the claim before its polarity is compared
 UP = frozenset(
     "rise rises rose risen rising increase increased increases increasing grew grow grows growing gain gained "
@@ -72,7 +73,20 @@ def best_clause(claim: str, passage: str) -> tuple[str, float]:
 
 
 def check_negation(claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float) -> Check | None:
-    """The clause that makes the claim's statement says the opposite ("found no fault")."""
+    """The clause that makes the claim's statement says the opposite ("found no fault"); in a claim
+    of several clauses, each clause against the passage clause that makes it ("ships would leave
+    within 24 hours and operations would not continue" against "..., but operations would go on")."""
+    found = _polarity_against(claim, evidence, near, floor=floor)
+    # "not in a stadium but along the river" is no negation, though a split would leave its "not"
+    clauses = re.split(rf"{CLAUSE_RE.pattern}|\s+and\s+that\s+", parse.NOT_NEGATION_RE.sub(" ", claim))
+    parts = [c for c in clauses if c and len(words(c)) >= NEGATION_SHARED]
+    for part in parts if len(parts) > 1 else []:
+        # a clause is short: it must find nearly all its words in the passage's clause
+        found = found or _polarity_against(part, evidence, near, floor=max(floor, CLAUSE_SHARE))
+    return found
+
+
+def _polarity_against(claim: str, evidence: Sequence[Evidence], near: Sequence[int], *, floor: float) -> Check | None:
     for i in near:
         clause, share = best_clause(claim, evidence[i].passage.text)
         if share < floor or len(words(claim) & words(clause)) < NEGATION_SHARED:
