@@ -315,8 +315,9 @@ PERIOD_RE = re.compile(
     r"|(?:(?:in|of)\s+)?(?P<adverb>annual|annually|yearly|monthly|weekly|daily)\b)"
 )
 PERIODS_A_YEAR = {"year": 1.0, "month": 12.0, "week": 52.18, "day": 365.25}
-PERIOD_ADVERBS = {"annual": "year", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week"}
-PERIOD_ADVERBS["daily"] = "day"
+PERIOD_ADVERBS = {
+    "annual": "year", "annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day",
+}  # fmt: skip
 
 
 def _currency(text: str, before: str, after: str) -> str:

@@ -171,7 +171,7 @@ def compare_slot(
         _not_all(m, values, near)
         or _best_counterpart(m, values, near, close, rivals)
         or _agreeing(m, values, range(len(evidence)), lambda f, i: comparable(m, f) and _shares_context(m, f))
-        or _differing(m, near, rivals, lambda f: _same_scale(m, f) or _same_role(m, f))
+        or _differing(m, near, rivals, lambda f: _may_be_told_wrong(m, f))
         or _agreeing(m, values, range(len(evidence)), lambda f, i: _loosely_comparable(m, f, evidence[i].passage.text))
         or _agreeing(m, values, near, lambda f, i: _same_figure(m, f))
         or _differing(m, related, lambda i: [r for r in rivals(i) if _related_rival(m, r)], lambda f: True)
@@ -191,7 +191,7 @@ def _best_counterpart(
     for i in near:
         found = _agreeing(m, values, [i], lambda f, i: comparable(m, f))
         if found is None and i in close:
-            found = _differing(m, [i], rivals, lambda f: _same_scale(m, f) or _same_role(m, f))
+            found = _differing(m, [i], rivals, lambda f: _may_be_told_wrong(m, f))
         if found is not None:
             return found
     return None
@@ -263,6 +263,12 @@ def _lone_differing(
 
 def _shares_context(m: Mention, f: Mention) -> bool:
     return bool(set(m.context) & set(f.context))
+
+
+def _may_be_told_wrong(m: Mention, f: Mention) -> bool:
+    """Whether a counterpart's differing value may be the claim's told wrong: of the same scale, or
+    in the same role."""
+    return _same_scale(m, f) or _same_role(m, f)
 
 
 def _same_role(m: Mention, f: Mention) -> bool:

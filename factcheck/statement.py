@@ -80,9 +80,11 @@ def check_negation(claim: str, evidence: Sequence[Evidence], near: Sequence[int]
     # "not in a stadium but along the river" is no negation, though a split would leave its "not"
     clauses = re.split(rf"{CLAUSE_RE.pattern}|\s+and\s+that\s+", parse.NOT_NEGATION_RE.sub(" ", claim))
     parts = [c for c in clauses if c and len(words(c)) >= NEGATION_SHARED]
-    for part in parts if len(parts) > 1 else []:
+    for part in parts if len(parts) > 1 and found is None else []:
         # a clause is short: it must find nearly all its words in the passage's clause
-        found = found or _polarity_against(part, evidence, near, floor=max(floor, CLAUSE_SHARE))
+        found = _polarity_against(part, evidence, near, floor=max(floor, CLAUSE_SHARE))
+        if found is not None:
+            return found
     return found
 
 
