@@ -28,8 +28,11 @@ ZONES = {  # hours from UTC; where a name covers summer and winter time, both
     "eastern": (-4, -5), "new york": (-4, -5), "washington": (-4, -5), "pt": (-7, -8), "pdt": (-7,), "pst": (-8,),
     "pacific": (-7, -8), "jst": (9,), "japan": (9,), "tokyo": (9,), "ist": (5.5,), "india": (5.5,),
     "paris": (1, 2), "london": (0, 1), "cst": (-6,), "central": (-5, -6), "moscow": (3,), "msk": (3,),
+    "cdt": (-5,), "mt": (-6, -7), "mdt": (-6,), "mst": (-7,), "mountain": (-6, -7), "kst": (9,), "korea": (9,),
+    "seoul": (9,), "aest": (10,), "aedt": (11,), "sydney": (10, 11), "hkt": (8,), "beijing": (8,), "china": (8,),
+    "singapore": (8,), "wib": (7,), "eat": (3,), "wat": (1,), "sast": (2,), "brt": (-3,), "brasilia": (-3,),
 }  # fmt: skip
-ZONE_ABBREVIATIONS = frozenset(z for z in ZONES if z.isalpha() and len(z) <= 4 and z not in ("et", "pt"))
+ZONE_ABBREVIATIONS = frozenset(z for z in ZONES if z.isalpha() and len(z) <= 4 and z not in ("et", "pt", "mt", "eat"))
 DIGITAL_RE = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")  # "04:09", "13:24": a clock time, whatever tags it
 ZONE_RE = re.compile(rf"(?i)^\s*(?:\(\s*)?({'|'.join(sorted(ZONES, key=len, reverse=True))})\b(?:\s+time)?")
 

@@ -164,7 +164,8 @@ def _without_zone_places(found: list[Mention], text: str) -> list[Mention]:
 
     def zone_name(m: Mention) -> bool:
         after_time = any(0 <= m.start - end <= 3 and not text[end : m.start].strip() for end in zones)
-        return m.kind in ("place", "organisation") and (after_time or m.text.lower() in clock.ZONE_ABBREVIATIONS)
+        named = after_time or m.text.lower() in clock.ZONE_ABBREVIATIONS
+        return m.kind in ("place", "organisation", "person") and named  # "MDT" tagged as a person, too
 
     return [m for m in found if not zone_name(m)]
 

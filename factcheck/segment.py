@@ -3,9 +3,11 @@ quotations), anchored back onto the original text, with a quotation never cut in
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
+from . import clock
 from .parse import quote_spans
 
 
@@ -63,4 +65,28 @@ def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
         return ()
     rough = _anchor(text, _segmenter().segment(text))
     spans = [line for start, end in rough for line in _lines(text, start, end)]
-    return tuple(_merge_quotes(text, spans))
+    return tuple(_merge_zones(text, _merge_quotes(text, spans)))
+
+
+# "4:25 a.m. CDT, roughly ..." or "6:42 a.m. Mountain time": the segmenter ends a sentence at "a.m."
+# before a capital; a time zone after it carries the sentence on.
+_CLOCK_END_RE = re.compile(r"(?i)\b[ap]\.m\.$")
+_ZONE_ABBREVIATION_RE = re.compile(r"[A-Z]{2,4}\b(?![’'])")
+_ZONE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+time\b")
+
+
+def _merge_zones(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and _CLOCK_END_RE.search(text[merged[-1][0] : merged[-1][1]]) and _zone_first(text[start:end]):
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _zone_first(sentence: str) -> bool:
+    abbreviation = _ZONE_ABBREVIATION_RE.match(sentence)
+    if abbreviation:
+        return abbreviation[0].lower() in clock.ZONES
+    return bool(_ZONE_NAME_RE.match(sentence))

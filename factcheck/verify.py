@@ -77,6 +77,7 @@ SCOPE_RE = re.compile(
 TOLD_RE = re.compile(r"\b(?:told|said to|in an interview with)\s+(?:a|an|the)?\s*\w+")
 POSTED_RE = re.compile(r"\b(?:post(?:ed)?\s+on\s+(?:X|Twitter|Telegram|Facebook)|on\s+(?:X|Twitter)\b|statement)")
 ALTERED_MATCH = 0.6  # partial-ratio from which a same-speaker quotation reads as the claim's, altered
+MATCH_MARGIN = 12  # characters either side of a quotation's match read as part of it
 QUOTE_COVERAGE = 0.8  # share of a quotation a source must hold for the quote to count as found
 MISLEADING_CHECKS = frozenset({"superlative_mismatch", "quote_channel_mismatch"})
 OPEN_ENDED = ("_unverified", "_not_found", "_partly_found")
@@ -179,7 +180,7 @@ def check_quote(claim: Claim, q: Quote, ctx: Context) -> Check:
         if q.speaker and who and not same_speaker(q.speaker, who) and not _names_speaker(claim.text, who):
             return Check("quote_misattributed", CONTRADICTS, f"claim gives it to {q.speaker!r}; source to {who!r}", i)
     i, ev, a = hits[0]
-    changed = _changed_words(q.text, " ".join(e.passage.text for _, e, _ in hits))
+    changed = _changed_words(q.text, " ".join(_around_match(e.passage.text, a) for _, e, a in hits))
     if changed and covered >= QUOTE_COVERAGE:
         return Check("quote_altered", CONTRADICTS, f"words not in the source's quotation: {', '.join(changed)}", i)
     if _channel_mismatch(claim, q, ev):
@@ -187,6 +188,13 @@ def check_quote(claim: Claim, q: Quote, ctx: Context) -> Check:
         return Check("quote_channel_mismatch", CONTRADICTS, detail, i)
     who = next((f", said by {w!r}" for _, w in speakers if w), "")
     return Check("quote_found", SUPPORTS, f"match {a.score:.2f}, {covered:.0%} covered{who}", i)
+
+
+def _around_match(text: str, a: Alignment) -> str:
+    """The passage's words where the quotation matched, a word either side to spare (the match may
+    end inside a word): a word of the quotation found elsewhere in the passage ("This moment ...")
+    does not bear out the word changed in it ("the happiest moment" for "the happiest moments")."""
+    return text[max(0, a.start - MATCH_MARGIN) : a.end + MATCH_MARGIN]
 
 
 def _changed_words(quoted: str, source: str) -> list[str]:

@@ -18,6 +18,20 @@ def test_abbreviations_decimals_and_initials_do_not_split() -> None:
     ]
 
 
+def test_a_time_zone_after_a_clock_time_carries_the_sentence_on() -> None:
+    text = (
+        "The ferry sank at about 2:10 a.m. EDT, some 3 miles off the coast. The alarm came at 6 a.m. "
+        "Mountain time, the report said. He left at 6 a.m. The next day he was back."
+    )
+    got = [text[a:b] for a, b in sentence_spans(text)]
+    assert got == [
+        "The ferry sank at about 2:10 a.m. EDT, some 3 miles off the coast.",
+        "The alarm came at 6 a.m. Mountain time, the report said.",
+        "He left at 6 a.m.",
+        "The next day he was back.",
+    ]
+
+
 def test_a_quotation_across_sentences_stays_one_span() -> None:
     text = 'WhatsApp said: "We tried. We failed. We go on." Then it ended.'
     assert sentences(text) == ['WhatsApp said: "We tried. We failed. We go on."', "Then it ended."]
