@@ -45,16 +45,24 @@ SUPERLATIVE_RE = re.compile(
     r"|fastest|oldest|youngest|greatest|smallest|strongest|costliest|hottest|coldest|best)\b"
 )
 SCOPE_RE = re.compile(
-    r"(?i)\b(?P<scope>ever|in\s+(?:its\s+)?history|on\s+record|of\s+all\s+time|since\s+(?:records\s+began|\d{4}|the\s+\w+)"
+    r"(?i)\b(?P<scope>ever|in\s+(?:(?:its|their|[A-Z][a-z]+|the\s+\w+[’']s)\s+)?history|on\s+record|of\s+all\s+time"
+    r"|since\s+(?:records\s+began|\d{4}|the\s+\w+)"
+    r"|in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:a\s+)?(?:quarter|half)[-\s]+(?:a\s+)?century"
     r"|in\s+(?:the\s+)?(?:world|country|nation|europe|asia|africa|america|us|uk|state|region|decades?|a\s+century|\d+\s+years)"
     r"|in\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?:a|one|two|three|four|five|\d+)\s+(?:decades?|years|centuries|century)"
     r"|(?:world|global|nation|country|europe|[A-Z]\w+)[’']s)"
 )
+# Scopes that all say "of all time": one scope, "ever" ("the largest in its history" is "the largest ever").
+ALL_TIME_RE = re.compile(r"ever|in\s+(?:\S+\s+)*history|on\s+record|of\s+all\s+time")
 # "X caused Y" markers (cause before the marker) and "Y because of X" markers (cause after it).
 CAUSE_FIRST = r"led\s+to|caused|causing|triggered|resulted\s+in|sparked|prompted|forced"
 CAUSE_AFTER = (
     r"because\s+of|due\s+to|caused\s+by|blamed\s+(?:it\s+)?on|attributed\s+(?:it\s+)?to|as\s+a\s+result\s+of"
     r"|triggered\s+by|sparked\s+by|because"
+    # "delayed by bad weather" gives a cause; "delayed by two hours" a length of time
+    r"|(?:delayed|postponed|halted|disrupted|interrupted|grounded|cancell?ed|hampered|hit)\s+by"
+    r"(?!\s+(?:\d|a\s+(?:day|week|month|year|few)\b|an\s+hour|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|several|about|nearly|more|less|up|at|some|around|roughly)\b)"
 )
 CAUSAL_RE = re.compile(rf"(?i)\b(?:(?P<first>{CAUSE_FIRST})|(?P<after>{CAUSE_AFTER}))\b")
 
@@ -277,6 +285,7 @@ def superlatives(text: str) -> list[tuple[str, str, str]]:
         after = text[m.end() : m.end() + 70]
         scope = SCOPE_RE.search(after) or _possessive(before)
         label = " ".join(scope["scope"].lower().split()) if scope else ""
+        label = "ever" if ALL_TIME_RE.fullmatch(label) else label
         adj = " ".join(m["adj"].lower().split())
         out.append((SYNONYMS.get(adj, adj), (m["rank"] or "").lower(), label))
     return out
