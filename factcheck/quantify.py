@@ -37,7 +37,7 @@ QUALIFIERS = {
     "upwards of": (1.0, 1.25), "in excess of": (1.0, 1.25), "just over": (1.0, 1.1), "just under": (0.9, 1.0),
     "little over": (1.0, 1.1), "a little over": (1.0, 1.1), "little more than": (1.0, 1.1),
     "less than": (0.5, 1.0), "fewer than": (0.5, 1.0), "under": (0.5, 1.0), "below": (0.5, 1.0),
-    "up to": (0.5, 1.0), "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "close to": (0.85, 1.02),
+    "up to": (0.75, 1.0), "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "close to": (0.85, 1.02),
     "about": (0.93, 1.07), "around": (0.93, 1.07), "approximately": (0.93, 1.07), "roughly": (0.93, 1.07),
     "some": (0.93, 1.07), "an estimated": (0.93, 1.07), "estimated": (0.93, 1.07), "some estimated": (0.93, 1.07),
 }  # fmt: skip
@@ -226,6 +226,9 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
     if re.match(r"(?i)\s*(?:%|per\s*cent\b|percent\b)", after):
         cent = re.match(r"(?i)\s*(?:%|per\s*cent|percent)", after)
         return percent(text + after[: cent.end()] if cent else text, start, before=before)
+    of_whole = _share_of_whole(text, start, before=before, after=after)
+    if of_whole:
+        return of_whole
     if unit and _pint_unit(unit):
         return quantity(f"{text} {unit}", start, before=before, after=after, unit=unit, span=len(text))
     magnitude = text
@@ -246,6 +249,29 @@ FRACTIONS = {"a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "a 
 FRACTION_BEFORE_RE = re.compile(
     r"(?i)\b(?P<frac>(?:a|one|three|two)[\s-]+(?:quarters?|thirds?|half)|half)\s+(?:of\s+)?an?\s+$"
 )
+
+
+FRACTION_WORDS = {**FRACTIONS, "three quarter": 0.75, "two third": 2 / 3, "a fifth": 0.2, "one fifth": 0.2}
+SHARE_OF_RE = re.compile(r"(?i)^\s+of\b")
+HALF_A_PERCENT_RE = re.compile(r"(?i)^\s+(?:of\s+)?an?\s+(?:per\s*cent(?:age\s+point)?|percent(?:age\s+point)?)\b")
+
+
+def _share_of_whole(text: str, start: int, *, before: str, after: str) -> list[Mention]:
+    """ "nearly half of the state's generation" → a percentage (42.5-50), so that a source's
+    "48.6%" can bear it out; "less than half a per cent", "two-thirds of a per cent" → a
+    percentage under 1."""
+    qualifier, body = _split_qualifier(text, before)
+    share = FRACTION_WORDS.get(re.sub(r"[\s-]+", " ", body.strip().lower()).rstrip("s"))
+    if share is None:
+        return []
+    of_a_point = HALF_A_PERCENT_RE.match(after)  # "half a per cent", "two-thirds of a per cent"
+    if of_a_point and (share == 0.5 or "of" in of_a_point[0].split()):
+        span = text + after[: of_a_point.end()]
+        unit = "point" if "point" in span else ""
+        return [_mention("percent", span, start, interval(share, share * 0.05, qualifier), unit)]
+    if not SHARE_OF_RE.match(after):
+        return []
+    return [_mention("percent", text, start, interval(100.0 * share, 100.0 * share * 0.05, qualifier))]
 
 
 _OF_THE = r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+"
