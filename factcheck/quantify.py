@@ -320,6 +320,8 @@ def money(text: str, start: int, *, before: str, after: str) -> list[Mention]:
     """ "$1.8bn", "1,800 million dollars", "£3 billion", "minus 37.63 dollars" → amount and currency."""
     if re.search(r"(?i)\bper\s*cent\b|\bpercent\b|%", text):
         return percent(text, start, before=before)  # "23.4 per cent to settle at $11.57" typed as one sum
+    if re.search(r"(?i)\bpounds?\b", text) and "£" not in text and WEIGHT_RE.search(f"{before} {after[:40]}"):
+        return quantity(text, start, before=before, after=after, unit="")  # "weighed roughly 100 pounds"
     currency = _currency(text, before, after)
     body = re.sub(r"(?i)(us|a|c|hk|r)?[$£€¥₹]", " ", text)
     body = re.sub(rf"(?i)\b(?:{'|'.join(CURRENCY_WORDS)})s?\b|\b(?:US|Swiss|Hong Kong)\b", " ", body).strip()
@@ -335,6 +337,7 @@ def money(text: str, start: int, *, before: str, after: str) -> list[Mention]:
     return [_mention("money", text, start, values, currency)] if values else []
 
 
+WEIGHT_RE = re.compile(r"(?i)\b(?:weigh\w*|heav\w*|mass|load|payload|lift\w*|carr\w+|kilograms?|kg)\b")
 # A sum paid per period ("$2,200 a month", "£9 per hour"), told per year.
 PERIOD_RE = re.compile(
     r"(?i)^\s*(?:(?:a|an|per|each|every|/)\s*(?P<unit>year|month|week|day)\b"

@@ -196,6 +196,10 @@ SAME = [
      "By noon 48.6% of the region's power plants were out of action.", "percent_match"),
     ("a fraction of a per cent", "The index closed about two-thirds of a per cent higher on Friday.",
      "The index closed 0.66 percent higher on Friday.", "percent_match"),
+    ("pounds of weight", "The rover's drill weighed roughly 66 pounds.",
+     "The rover's drill had a mass of 30 kilograms.", "unit_match"),
+    ("a measure in one word, in digits", "The 45-kilogram drone flew for six minutes.",
+     "The drone, which weighs 45 kilograms, flew for six minutes.", "unit_match"),
     ("country alias", "The United States produces more oil than any other country.",
      "America produces more oil than any other country.", "place_match"),
 ]  # fmt: skip
@@ -330,3 +334,16 @@ def test_a_cause_no_passage_gives_leaves_the_claim_unsupported() -> None:
     )
     names = [c.name for c in verdict.rationale]
     assert verdict.label is not Label.SUPPORTED and "cause_unverified" in names, names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ordinals"),
+    [
+        ("The ban, first written into law in 2011, was brought forward.", []),
+        ("She chose to go first, before the others.", []),
+        ("Britain became the first G7 country to close its coal plants.", ["first"]),
+        ("The flag flew on the Wright brothers' first aeroplane.", ["first"]),
+    ],
+)
+def test_first_is_a_rank_only_after_a_determiner(sentence: str, ordinals: list[str]) -> None:
+    assert [m.text for m in ANALYSER.analyse(sentence) if m.kind == "ordinal"] == ordinals
