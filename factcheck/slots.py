@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from . import parse, places, untyped
+from . import elapsed, parse, places, untyped
 from .agreement import agree, comparable, conflicts, same_count, values_of, with_weekdays
 from .dates import DERIVED
 from .models import Check, Evidence, Mention
@@ -443,7 +443,25 @@ def compare(
         for s in found
     ]
     found = [s for s in found if not (s.outcome == "unverified" and untyped.is_vague(s.mention))]
+    dated = [*near, *related]
+    found = [_elapsed(s, claim_text, mine, values, dated) if s.outcome == "unverified" else s for s in found]
     return _without_taken_rivals(_against_witnesses(found, values))
+
+
+def _elapsed(
+    slot: Slot, claim_text: str, mine: Sequence[Mention], values: Sequence[Sequence[Mention]], dated: Sequence[int]
+) -> Slot:
+    """An unverified time between two events ("two days after Milei was sworn in") that two
+    dates give: the claim's own and a counterpart's, or two counterparts'."""
+    if not elapsed.is_elapsed(slot.mention, claim_text):
+        return slot
+    own = [m for m in mine if m.kind == "date"]
+    theirs = [(i, f) for i in dated for f in values[i] if f.kind == "date"]
+    pair = elapsed.between_dates(slot.mention, own + [f for _, f in theirs])
+    if pair is None or all(d in own for d in pair):
+        return slot
+    i, date = next((i, f) for i, f in theirs if f in pair)
+    return Slot(slot.mention, "match", i, date)
 
 
 def _against_witnesses(found: Sequence[Slot], values: Sequence[Sequence[Mention]]) -> list[Slot]:

@@ -347,3 +347,16 @@ def test_a_cause_no_passage_gives_leaves_the_claim_unsupported() -> None:
 )
 def test_first_is_a_rank_only_after_a_determiner(sentence: str, ordinals: list[str]) -> None:
     assert [m.text for m in ANALYSER.analyse(sentence) if m.kind == "ordinal"] == ordinals
+
+
+def test_a_time_between_two_events_is_borne_out_by_their_dates() -> None:
+    sworn = "The new mayor was sworn in on 3 March 2024."
+    plan = "On 8 March 2024 the mayor's office published its first budget plan."
+    found = checked(
+        "Five days after the new mayor was sworn in, the office published its first budget plan.", sworn, plan
+    )
+    assert any(c.name == "duration_match" for c in found.rationale), [c.name for c in found.rationale]
+    wrong = checked(
+        "Two days after the new mayor was sworn in, the office published its first budget plan.", sworn, plan
+    )
+    assert not any(c.name == "duration_match" for c in wrong.rationale), [c.name for c in wrong.rationale]
