@@ -106,6 +106,11 @@ _VERB = rf"(?:{'|'.join(_SPEECH_VERBS.split())})"
 SPEAKER_AFTER_RES = (
     re.compile(rf"^[\s,.!?:;—–-]*{_VERB}\s+{_SPEAKER}"),
     re.compile(rf"^[\s,.!?:;—–-]*{_SPEAKER}\s+{_VERB}"),
+    # "…," Guerrero governor Evelyn Salgado said / Sweden's prime minister, Magdalena Andersson, told
+    re.compile(
+        rf"^[\s,.!?:;—–-]*(?:the\s+)?(?:[A-Z][\w’'\-]*\s+){{0,3}}(?:[a-z][\w’'\-]*\s+){{0,3}}[a-z][\w-]*,?\s+"
+        rf"(?P<who>{_NAME}),?\s+{_VERB}"
+    ),
 )
 SPEAKER_BEFORE_RES = (
     re.compile(rf"(?i:according)\s+to\s+{_SPEAKER}"),

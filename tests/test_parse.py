@@ -80,6 +80,9 @@ def test_relative_dates_need_a_reference() -> None:
         ),
         ('Ruiz tweeted "The bridge is open again" on Monday.', "Ruiz"),
         ('City manager Ana Ruiz posted a photo on Monday, writing "The bridge is open again."', "Ana Ruiz"),
+        ('"The harbour will reopen on Friday," Lagos port director Bola Adeyemi said.', "Bola Adeyemi"),
+        ('"No ship was in danger at any time," Norway\'s fisheries minister, Ida Berg, told reporters.', "Ida Berg"),
+        ('"The market will decide what happens next," the bank\'s chief economist Jane Roe said.', "Jane Roe"),
         ('The phrase "a sovereign internet with rules" is everywhere.', None),
     ],
 )
