@@ -420,7 +420,7 @@ def compare(
     """Every comparable mention of the claim (offsets into `claim_text`) against the evidence;
     `near` and `related` as `statement_passages` gives them."""
     kinds = (*VALUE_KINDS, *NAME_KINDS)
-    mine = _deduplicated([m for m in with_weekdays(claim_mentions) if m.kind in kinds and m.unit != DERIVED])
+    mine = _deduplicated([m for m in with_weekdays(claim_mentions) if m.kind in kinds])
     values = [facts(e) for e in evidence]  # read once per claim, not once per mention
     words = statement_words(claim_text, claim_mentions)
     close = [i for i in near if statement_overlap(words, evidence[i].passage.text) >= CLOSE_STATEMENT]
@@ -443,6 +443,9 @@ def compare(
         for s in found
     ]
     found = [s for s in found if not (s.outcome == "unverified" and untyped.is_vague(s.mention))]
+    # the weekday a claim's date falls on only contradicts ("took the oath on 24 September" against
+    # "sworn in on Monday"); borne out, it adds nothing the date has not said
+    found = [s for s in found if s.mention.unit != DERIVED or s.outcome == "mismatch"]
     dated = [*near, *related]
     found = [_elapsed(s, claim_text, mine, values, dated) if s.outcome == "unverified" else s for s in found]
     return _without_taken_rivals(_against_witnesses(found, values))

@@ -118,6 +118,8 @@ CHANGED = [
      "negation_mismatch"),
     ("declined", "The regulator fined the bank for failing to keep its trading records.",
      "The regulator declined to fine the bank over its missing trading records.", "negation_mismatch"),
+    ("the weekday a date falls on", "The new president took the oath on 24 September 2024 in the capital.",
+     "The new president was sworn in on Monday in the capital.", "weekday_mismatch"),
     ("time in a named zone", "The capsule was released at 6:42 a.m. Mountain time on Sunday.",
      "The capsule was released at 4:42 a.m. MDT on Sunday.", "time_mismatch"),
     ("one word of a quotation changed", 'Leaving the clinic, she said it was "the proudest day of my career".',
