@@ -256,8 +256,8 @@ def _counted_noun(doc: Any, after: int) -> str:
             if i + 1 < len(doc) and doc[i + 1].tag_ == "POS":
                 continue  # "all 16 of the committee's members" counts members
             return _compound_head(doc, i)
-        if token.tag_ == "POS":
-            continue
+        if token.tag_ == "POS" or token.is_quote:
+            continue  # "five "major pieces" of debris" counts pieces
         if token.pos_ in ("ADJ", "NUM", "DET") or token.lower_ in COUNT_SKIP:
             continue
         break

@@ -362,3 +362,8 @@ def test_a_time_between_two_events_is_borne_out_by_their_dates() -> None:
         "Two days after the new mayor was sworn in, the office published its first budget plan.", sworn, plan
     )
     assert not any(c.name == "duration_match" for c in wrong.rationale), [c.name for c in wrong.rationale]
+
+
+def test_a_count_reaches_its_noun_past_quotation_marks() -> None:
+    found = ANALYSER.analyse('Divers said five "major pieces" of the wreck had been found.')
+    assert [(m.kind, m.text, m.unit) for m in found if m.kind == "number"] == [("number", "five", "piece")]
