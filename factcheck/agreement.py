@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Sequence
 
 from .models import Mention
@@ -66,6 +67,8 @@ def agree(claim: Mention, found: Mention) -> bool:
         return False
     (a_lo, a_hi), (b_lo, b_hi) = values_of(claim), values_of(found)
     if claim.kind in ("number", "percent", "money", "quantity", "ordinal"):
+        if RANGE_RE.search(claim.text) and RANGE_RE.search(found.text):
+            return _ends_agree(a_lo, b_lo) and _ends_agree(a_hi, b_hi)  # "$60 to $385" is not "$60 to $185"
         return _within(a_lo, a_hi, b_lo, b_hi) or _truncated(claim, found)
     if claim.kind == "time":
         if (b_hi - b_lo) > max(a_hi - a_lo, 60.0):
@@ -79,6 +82,15 @@ def agree(claim: Mention, found: Mention) -> bool:
             return False  # "for months" does not bear out "for nearly seven months"
         return _within(a_lo * (1 - DURATION_SLACK), a_hi * (1 + DURATION_SLACK), b_lo, b_hi)
     return overlaps(a_lo, a_hi, b_lo, b_hi)
+
+
+# Two figures joined as a range ("between $60 and $185", "six to ten", "12-15%").
+RANGE_RE = re.compile(r"(?i)\d[^\d]{0,12}\b(?:to|and)\b[^\d]{0,6}\d|\d\s*[-–]\s*\$?\d")
+RANGE_END_SLACK = 0.1  # share by which the ends of two ranges that agree may differ
+
+
+def _ends_agree(a: float, b: float) -> bool:
+    return abs(a - b) <= RANGE_END_SLACK * max(abs(a), abs(b))
 
 
 def _vaguer(found: Mention, claim: Mention) -> bool:

@@ -26,7 +26,12 @@ MONTH_RE = (
 # conjunctions that join two statements. CLAUSE_RE finds the clause of a passage that matches a
 # claim (a negation counts only there); PART_RE cuts a claim into parts looked up one by one, so it
 # also splits at relative and participle clauses that carry a statement of their own.
-_BREAK = r"[;—–]|(?<!\d):(?!\d)|[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and"
+# a full stop after an abbreviation or an initial ("Fukushima No. 1", "Mr. Smith", "John F. Kennedy")
+# ends no statement
+_NOT_AN_END = "".join(
+    f"(?<!\\b{a})" for a in "No Nos Mr Mrs Ms Dr St Jr Sr vs Inc Co Ltd Gen Gov Sen Rep Lt Col Prof Mt Ft".split()
+)
+_BREAK = rf"[;—–]|(?<!\d):(?!\d)|{_NOT_AN_END}(?<!\b[A-Z])[.!?][\"”’]?\s+|,\s+(?:but|while|although|though|whereas|and"
 CLAUSE_RE = re.compile(_BREAK + r")\b|\b(?:but|whereas|although)\b")
 PART_RE = re.compile(
     _BREAK + r"|making|which|who|so|after|before|when|letting|allowing|leaving|taking|bringing|as)\b"
@@ -356,7 +361,7 @@ def claimed_spans(text: str) -> list[tuple[int, int]]:
 # "no later than", "not only", and a contrast ("staged not in a stadium but along the river"):
 # the statement is not denied, one of two things is put in the other's place.
 NOT_NEGATION_RE = re.compile(
-    r"(?i)\b(?:no|not)\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+(?:only|just)\b"
+    r"(?i)\b(?:no|not)\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+(?:only|just)\b|\bnos?\.\s*\d"
     r"|\bnot\b(?=\s+(?:in|at|on|from|by|for|with|to|the|a|an)\s(?:\s*[\w’'-]+){1,4},?\s+but\s)"
 )
 

@@ -102,10 +102,24 @@ def _polarity_against(claim: str, evidence: Sequence[Evidence], near: Sequence[i
         if share < floor or len(words(claim) & words(clause)) < NEGATION_SHARED:
             continue
         mine, theirs = _negated(claim, clause), _negated(clause, claim)
-        if mine != theirs:
+        if mine != theirs and _negation_about(claim if mine else clause, clause if mine else claim):
             return Check("negation_mismatch", CONTRADICTS, f"polarity differs: {clause.strip()[:80]!r}", i)
         return None
     return None
+
+
+NEGATED_SPAN = 5  # words after a negation cue that say what it denies
+
+
+def _negation_about(negated: str, other: str) -> bool:
+    """Whether what the negation denies is something the other text speaks of: "would not bear
+    losses" against a statement that says nothing of losses is another statement, not the opposite."""
+    theirs = words(other)
+    for cue in parse.NEGATION_RE.finditer(parse.NOT_NEGATION_RE.sub(lambda m: " " * len(m[0]), negated)):
+        denied = " ".join(negated[cue.end() :].split()[:NEGATED_SPAN])
+        if words(denied) & theirs or words(negated[max(0, cue.start() - 30) : cue.start()]) & theirs:
+            return True
+    return False
 
 
 ASIDE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;]*(?:,|$)")

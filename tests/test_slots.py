@@ -126,6 +126,11 @@ CHANGED = [
      'On this day, leaving the clinic, she called it "one of the proudest days of my career".', "quote_altered"),
     ("a share of a whole in words", "About half of the town's hotels were damaged by the storm.",
      "Up to 80% of the town's hotels were damaged by the storm.", "percent_mismatch"),
+    ("negation past an abbreviation", "The agency said its analysis could not confirm that the water was below the limit.",
+     "The agency said on Thursday that its analysis had confirmed that the water from the No. 2 reactor was far "
+     "below the limit.", "negation_mismatch"),
+    ("range ends", "The maker has said it would charge between $60 and $385 a dose.",
+     "The maker has said it would charge between $60 and $185 a dose.", "money_mismatch"),
     ("temperature", "The lake water was at about 64 degrees Fahrenheit when the divers went in.",
      "The lake water was at about 13 degrees Celsius when the divers went in.", "unit_mismatch"),
     ("duration in words", "The outage lasted nearly seven and a half hours, the operator said.",
@@ -271,6 +276,10 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
             "High winds held the sailing back for two hours.",
         ),
         (
+            "On Sunday the treasury and the central bank said savers would not lose any money.",
+            "On Sunday the treasury and the central bank issued a joint statement on the bank's failure.",
+        ),
+        (
             "The probe left Earth on a rocket from Kourou in French Guiana on Christmas Day.",
             "The probe lifted off on a rocket from Europe's spaceport at Kourou on 25 December.",
         ),
@@ -287,6 +296,7 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
         "un-able",
         "negated aside",
         "not this but that",
+        "a negation about what the passage does not speak of",
         "all-time scopes are one",
         "delayed by a length of time",
         "Earth is no rival of a country",
