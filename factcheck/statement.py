@@ -55,12 +55,15 @@ SCOPE_RE = re.compile(
 # Scopes that all say "of all time": one scope, "ever" ("the largest in its history" is "the largest ever").
 ALL_TIME_RE = re.compile(r"ever|in\s+(?:\S+\s+)*history|on\s+record|of\s+all\s+time")
 # "X caused Y" markers (cause before the marker) and "Y because of X" markers (cause after it).
-CAUSE_FIRST = r"led\s+to|caused|causing|triggered|resulted\s+in|sparked|prompted|forced"
+CAUSE_FIRST = (
+    r"led\s+to|caused|causing|triggered|resulted\s+in|sparked|prompted|forced"
+    r"|(?:delayed|held\s+up|halted|disrupted)(?!\s+by)(?=\s+(?:the|a|an|its|their)\b)"
+)
 CAUSE_AFTER = (
     r"because\s+of|due\s+to|caused\s+by|blamed\s+(?:it\s+)?on|attributed\s+(?:it\s+)?to|as\s+a\s+result\s+of"
     r"|triggered\s+by|sparked\s+by|because"
     # "delayed by bad weather" gives a cause; "delayed by two hours" a length of time
-    r"|(?:delayed|postponed|halted|disrupted|interrupted|grounded|cancell?ed|hampered|hit)\s+by"
+    r"|(?:delayed|held\s+up|postponed|halted|disrupted|interrupted|grounded|cancell?ed|hampered|hit)\s+by"
     r"(?!\s+(?:\d|a\s+(?:day|week|month|year|few)\b|an\s+hour|one|two|three|four|five|six|seven|eight|nine|ten"
     r"|several|about|nearly|more|less|up|at|some|around|roughly)\b)"
 )

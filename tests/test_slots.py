@@ -102,6 +102,8 @@ CHANGED = [
      "The merger was billed as the biggest banking deal in a quarter century.", "superlative_mismatch"),
     ("another cause after 'delayed by'", "The captain said the sailing was delayed by an engine fault.",
      "The captain said the sailing was delayed because of high winds.", "causal_mismatch"),
+    ("another cause, 'held up'", "The crew said the climb had been held up by a broken radio.",
+     "High winds had held up the climb, the crew said.", "causal_mismatch"),
     ("causal", "The outage caused the configuration change.",
      "The configuration change caused the outage.", "causal_mismatch"),
     ("speaker", 'Berset said "a solution has been found to secure financial stability".',
