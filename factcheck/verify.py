@@ -52,6 +52,7 @@ unverified figure, a passage that only reports the claim.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -180,9 +181,13 @@ def check_quote(claim: Claim, q: Quote, ctx: Context) -> Check:
         if q.speaker and who and not same_speaker(q.speaker, who) and not _names_speaker(claim.text, who):
             return Check("quote_misattributed", CONTRADICTS, f"claim gives it to {q.speaker!r}; source to {who!r}", i)
     i, ev, a = hits[0]
-    changed = _changed_words(q.text, " ".join(_around_match(e.passage.text, a) for _, e, a in hits))
+    matched = " ".join(_around_match(e.passage.text, a) for _, e, a in hits)
+    changed = _changed_words(q.text, matched)
     if changed and covered >= QUOTE_COVERAGE:
         return Check("quote_altered", CONTRADICTS, f"words not in the source's quotation: {', '.join(changed)}", i)
+    moved = _moved_words(q.text, matched)
+    if moved and covered >= QUOTE_COVERAGE:
+        return Check("quote_altered", CONTRADICTS, f"words in another order than the source's: {', '.join(moved)}", i)
     if _channel_mismatch(claim, q, ev):
         detail = f"claim says the words were told to someone; {ev.source.id} says they were posted"
         return Check("quote_channel_mismatch", CONTRADICTS, detail, i)
@@ -195,6 +200,18 @@ def _around_match(text: str, a: Alignment) -> str:
     end inside a word): a word of the quotation found elsewhere in the passage ("This moment ...")
     does not bear out the word changed in it ("the happiest moment" for "the happiest moments")."""
     return text[max(0, a.start - MATCH_MARGIN) : a.end + MATCH_MARGIN]
+
+
+def _moved_words(quoted: str, source: str) -> list[str]:
+    """Pairs of neighbouring words of the claim's quotation that the source never has side by
+    side, though it has both words ("the end of the beginning" for "the beginning of the end");
+    a quotation cut with an ellipsis joins words the speaker did not, and is left alone."""
+    if re.search(r"\.\.\.|…|\[", quoted):
+        return []
+    mine = re.findall(r"\w+", parse.quote_key(quoted))
+    theirs = re.findall(r"\w+", parse.quote_key(source))
+    pairs, held = set(itertools.pairwise(theirs)), set(theirs)
+    return [f"{a} {b}" for a, b in itertools.pairwise(mine) if a in held and b in held and (a, b) not in pairs]
 
 
 def _changed_words(quoted: str, source: str) -> list[str]:

@@ -133,6 +133,8 @@ CHANGED = [
      "below the limit.", "negation_mismatch"),
     ("range ends", "The maker has said it would charge between $60 and $385 a dose.",
      "The maker has said it would charge between $60 and $185 a dose.", "money_mismatch"),
+    ("quotation's words reordered", 'The coach said: "This win is the end of the beginning for our club."',
+     'The coach said: "This win is the beginning of the end for our club."', "quote_altered"),
     ("temperature", "The lake water was at about 64 degrees Fahrenheit when the divers went in.",
      "The lake water was at about 13 degrees Celsius when the divers went in.", "unit_mismatch"),
     ("duration in words", "The outage lasted nearly seven and a half hours, the operator said.",
