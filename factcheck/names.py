@@ -78,13 +78,19 @@ def name_in(mention: Mention, text: str) -> bool:
         return True
     if mention.kind == "person":
         return mine[-1] in words
-    held = sum(w in words for w in mine)
+    held = sum(w in words or _shortened(w, words) for w in mine)
     if held == len(mine) or (len(mine) > 3 and held >= len(mine) - 1):
         return True  # a long name may drop a word ("Texas Department of State Health Services")
     acronym = _acronym(mention.text)
     if len(acronym) >= 2 and acronym in words:
         return True
     return len(mine) == 1 and mention.text.isupper() and mine[0] in _acronyms(text)
+
+
+def _shortened(word: str, words: set[str]) -> bool:
+    """ "Mass" for "Massachusetts", "Univ" for "University": one word the start of the other, four
+    letters or more."""
+    return len(word) >= 4 and any(len(w) >= 4 and (w.startswith(word) or word.startswith(w)) for w in words)
 
 
 def _acronyms(text: str) -> set[str]:

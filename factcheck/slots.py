@@ -13,6 +13,7 @@ passage's span. Whether two mentions agree is `factcheck.agreement`'s; whether a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -352,6 +353,19 @@ def _nested_places(m: Mention, f: Mention) -> bool:
     return m.kind == f.kind == "place" and places.nested(m.text, f.text)
 
 
+REPORTER_BEFORE_RE = re.compile(r"(?i)\b(?:according\s+to|citing|told|reported\s+by|said\s+to)\s+(?:the\s+)?$")
+REPORTER_AFTER_RE = re.compile(r"(?i)^\s+(?:reported|reports|said\s+in\s+a\s+report|has\s+reported|was\s+told)\b")
+
+
+def _reporter(f: Mention, e: Evidence) -> bool:
+    """Whether a name in a passage is who reports the news (its publisher, or "X reported that",
+    "according to X"): no rival of a name in the news itself."""
+    text = e.passage.text
+    if e.source.publisher and name_in(f, e.source.publisher):
+        return True
+    return bool(REPORTER_BEFORE_RE.search(text[: f.start]) or REPORTER_AFTER_RE.match(text[f.end :]))
+
+
 def _lone_name(
     m: Mention, i: int, near: Sequence[int], rivals: Sequence[Mention], close: Sequence[int]
 ) -> Mention | None:
@@ -386,7 +400,11 @@ def _compare_name(
         rivals = [
             f
             for f in mentions
-            if _rival_kind(m, f) and not same_name(m, f) and not name_in(f, claim_text) and not _nested_places(m, f)
+            if _rival_kind(m, f)
+            and not same_name(m, f)
+            and not name_in(f, claim_text)
+            and not _nested_places(m, f)
+            and not _reporter(f, evidence[i])
         ]
         aligned = _aligned(m, [r for r in rivals if set(m.context) & set(r.context)]) or _lone_name(
             m, i, near, rivals, close

@@ -203,6 +203,8 @@ SAME = [
      "She finished the climb in 134 minutes, a course record.", "duration_match"),
     ("initials with dots", "The US Coast Guard said the search had ended on Thursday.",
      "The U.S. Coast Guard said on Thursday that the search had ended.", "organisation_match"),
+    ("a shortened word of a name", "Surgeons at Massachusetts General Hospital carried out the operation.",
+     "Surgeons at Mass General Hospital in Boston carried out the operation.", "organisation_match"),
     ("prize by its other name", "The film won seven Oscars, including best picture.",
      "The film won seven Academy Awards, including best picture.", "organisation_match"),
     ("a share of a whole in words", "Nearly half of the region's power plants were out of action by noon.",
@@ -286,6 +288,10 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
             "On Sunday the treasury and the central bank issued a joint statement on the bank's failure.",
         ),
         (
+            "Doctors at the Royal Free Hospital carried out the first operation of its kind on Monday.",
+            "The broadcaster Channel Five reported that doctors carried out the first operation of its kind on Monday.",
+        ),
+        (
             "The probe left Earth on a rocket from Kourou in French Guiana on Christmas Day.",
             "The probe lifted off on a rocket from Europe's spaceport at Kourou on 25 December.",
         ),
@@ -303,6 +309,7 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
         "negated aside",
         "not this but that",
         "a negation about what the passage does not speak of",
+        "who reports the news is no rival",
         "all-time scopes are one",
         "delayed by a length of time",
         "Earth is no rival of a country",
