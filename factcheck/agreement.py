@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from .models import Mention
 from .quantify import overlaps
 
+DAY_PART_SPAN = 60.0  # minutes from which a time is a part of the day ("in the evening"), not a clock time
 TIME_SLACK = 10.0  # minutes either side of an exact clock time (a qualified one has its own spread)
 DURATION_SLACK = 0.1  # share of a duration either side
 
@@ -71,6 +72,8 @@ def agree(claim: Mention, found: Mention) -> bool:
             return _ends_agree(a_lo, b_lo) and _ends_agree(a_hi, b_hi)  # "$60 to $385" is not "$60 to $185"
         return _within(a_lo, a_hi, b_lo, b_hi) or _truncated(claim, found)
     if claim.kind == "time":
+        if min(a_hi - a_lo, b_hi - b_lo) > DAY_PART_SPAN:
+            return overlaps(a_lo, a_hi, b_lo, b_hi)  # "that night" and "that evening" may be one hour
         if (b_hi - b_lo) > max(a_hi - a_lo, 60.0):
             return False  # "in the morning" does not bear out "at 5:17 am"
         shifts = [z + h for z in _zone_shifts(claim, found) for h in _half_days(claim, found)]

@@ -177,6 +177,8 @@ SAME = [
      "number_match"),
     ("bare unit of time", "Repairs could take months, the agency warned.",
      "The agency warned that repairs could take eight months.", "duration_match"),
+    ("parts of the day that meet", "The award was handed out that night to a standing ovation.",
+     "The award was handed out earlier that evening to a standing ovation.", "time_match"),
     ("time zone", "The outage began at around 11:40 am New York time.",
      "The outage began at 15:40 UTC.", "time_match"),
     ("weekday from date", "Britain's regulator authorised Casgevy on Thursday.",
