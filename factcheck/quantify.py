@@ -40,6 +40,7 @@ QUALIFIERS = {
     "up to": (0.75, 1.0), "nearly": (0.85, 1.0), "almost": (0.85, 1.0), "close to": (0.85, 1.02),
     "about": (0.93, 1.07), "around": (0.93, 1.07), "approximately": (0.93, 1.07), "roughly": (0.93, 1.07),
     "some": (0.93, 1.07), "an estimated": (0.93, 1.07), "estimated": (0.93, 1.07), "some estimated": (0.93, 1.07),
+    "well over": (1.05, 1.5), "well above": (1.05, 1.5), "well under": (0.5, 0.95), "well below": (0.5, 0.95),
 }  # fmt: skip
 QUALIFIER_RE = re.compile(rf"(?i)\b({'|'.join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))})\s*$")
 CURRENCY_SYMBOLS = {

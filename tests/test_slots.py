@@ -213,6 +213,8 @@ SAME = [
      "By noon 48.6% of the region's power plants were out of action.", "percent_match"),
     ("a fraction of a per cent", "The index closed about two-thirds of a per cent higher on Friday.",
      "The index closed 0.66 percent higher on Friday.", "percent_match"),
+    ("well over", "The satellite weighed well over half a tonne at launch.",
+     "The satellite weighed 570 kilograms at launch.", "unit_match"),
     ("pounds of weight", "The rover's drill weighed roughly 66 pounds.",
      "The rover's drill had a mass of 30 kilograms.", "unit_match"),
     ("a measure in one word, in digits", "The 45-kilogram drone flew for six minutes.",
