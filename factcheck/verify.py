@@ -182,12 +182,10 @@ def check_quote(claim: Claim, q: Quote, ctx: Context) -> Check:
             return Check("quote_misattributed", CONTRADICTS, f"claim gives it to {q.speaker!r}; source to {who!r}", i)
     i, ev, a = hits[0]
     matched = " ".join(_around_match(e.passage.text, a) for _, e, a in hits)
-    changed = _changed_words(q.text, matched)
-    if changed and covered >= QUOTE_COVERAGE:
-        return Check("quote_altered", CONTRADICTS, f"words not in the source's quotation: {', '.join(changed)}", i)
-    moved = _moved_words(q.text, matched)
-    if moved and covered >= QUOTE_COVERAGE:
-        return Check("quote_altered", CONTRADICTS, f"words in another order than the source's: {', '.join(moved)}", i)
+    altered = ((_changed_words(q.text, matched), "not in"), (_moved_words(q.text, matched), "out of order in"))
+    for words, what in altered:
+        if words and covered >= QUOTE_COVERAGE:
+            return Check("quote_altered", CONTRADICTS, f"words {what} the source's quotation: {', '.join(words)}", i)
     if _channel_mismatch(claim, q, ev):
         detail = f"claim says the words were told to someone; {ev.source.id} says they were posted"
         return Check("quote_channel_mismatch", CONTRADICTS, detail, i)
