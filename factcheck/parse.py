@@ -357,11 +357,13 @@ def claimed_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# Phrases with a negation word that negate nothing: "no more than 6 years old", "not only".
+# Phrases with a negation word that negate nothing: "no more than 6 years old", "not only", "there is
+# no question that", "No. 1".
 # "no later than", "not only", and a contrast ("staged not in a stadium but along the river"):
 # the statement is not denied, one of two things is put in the other's place.
 NOT_NEGATION_RE = re.compile(
     r"(?i)\b(?:no|not)\s+(?:more|less|fewer|later|earlier|sooner)\s+than\b|\bnot\s+(?:only|just)\b|\bnos?\.\s*\d"
+    r"|\bno\s+(?:question|doubt)\b"
     r"|\bnot\b(?=\s+(?:in|at|on|from|by|for|with|to|the|a|an)\s(?:\s*[\w’'-]+){1,4},?\s+but\s)"
 )
 

@@ -209,7 +209,8 @@ def _moved_words(quoted: str, source: str) -> list[str]:
     mine = re.findall(r"\w+", parse.quote_key(quoted))
     theirs = re.findall(r"\w+", parse.quote_key(source))
     pairs, held = set(itertools.pairwise(theirs)), set(theirs)
-    return [f"{a} {b}" for a, b in itertools.pairwise(mine) if a in held and b in held and (a, b) not in pairs]
+    inner = list(itertools.pairwise(mine))[1:-1]  # a quotation's first and last words may start or end the match
+    return [f"{a} {b}" for a, b in inner if a in held and b in held and (a, b) not in pairs]
 
 
 def _changed_words(quoted: str, source: str) -> list[str]:

@@ -296,6 +296,14 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
             "The broadcaster Channel Five reported that doctors carried out the first operation of its kind on Monday.",
         ),
         (
+            "Torture is illegal under the country's laws and under international law.",
+            "There is no question that torture is barred under the country's laws and under international law.",
+        ),
+        (
+            'The advert says the two senators are "for tax cuts for millionaires" and their donors.',
+            "The advert suggests the two senators back additional tax cuts for millionaires and their donors.",
+        ),
+        (
             "The probe left Earth on a rocket from Kourou in French Guiana on Christmas Day.",
             "The probe lifted off on a rocket from Europe's spaceport at Kourou on 25 December.",
         ),
@@ -314,6 +322,8 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
         "not this but that",
         "a negation about what the passage does not speak of",
         "who reports the news is no rival",
+        "no question that",
+        "a quotation's first word outside the match",
         "all-time scopes are one",
         "delayed by a length of time",
         "Earth is no rival of a country",
