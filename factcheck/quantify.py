@@ -423,9 +423,11 @@ TEMPERATURE_SCALES = {
 CHANGE_AFTER_RE = re.compile(
     r"(?i)^[\s,]*(?:of\s+)?(?:warming|cooling|above|below|warmer|cooler|hotter|colder|higher|lower|more|less)\b"
 )
+# the qualifiers read before a temperature, where spaCy types the figure without them
+TEMPERATURE_QUALIFIERS = r"about|around|roughly|nearly|almost|some|approximately|over|more\s+than"
 CHANGE_BEFORE_RE = re.compile(
     r"(?i)\b(?:by|(?:rise|increase|drop|fall|warming|anomaly)(?:\s+of)?|rises|rose|risen|increased|fell|dropped"
-    r"|warmed|cooled)\s+(?:(?:about|around|roughly|nearly|almost|some|over|more\s+than|approximately)\s+)?$"
+    rf"|warmed|cooled)\s+(?:(?:{TEMPERATURE_QUALIFIERS})\s+)?$"
 )
 SMALL_CHANGE = {"degC": 5.0, "degF": 9.0}
 

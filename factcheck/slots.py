@@ -446,17 +446,13 @@ def compare(
         compare_slot(m, evidence, near, claim_text=claim_text, related=related, close=close, values=values)
         for m in mine
     ]
-    taken = frozenset(
-        (s.evidence, s.found.start, s.found.kind)
-        for s in found
-        if s.outcome == "match" and s.found and s.evidence is not None
-    )
+    taken = _taken(found)
     # a value that bears out one of the claim's values is no rival of another: look again past it
     found = [
         compare_slot(
             s.mention, evidence, near, claim_text=claim_text, related=related, close=close, taken=taken, values=values
         )
-        if s.outcome == "mismatch" and s.found and (s.evidence, s.found.start, s.found.kind) in taken
+        if _against_taken(s, taken)
         else s
         for s in found
     ]
@@ -506,13 +502,22 @@ def _without_taken_rivals(found: Sequence[Slot]) -> list[Slot]:
     """A mention that bears out one of the claim's figures is not another figure's rival: "nearly
     10 billion dollars" matched "9.6 billion dollars", so "400 million dollars an hour" is not
     contradicted by it."""
-    taken = {(s.evidence, s.found.start, s.found.kind) for s in found if s.outcome == "match" and s.found is not None}
-    return [
-        Slot(s.mention, "unverified")
-        if s.outcome == "mismatch" and s.found and (s.evidence, s.found.start, s.found.kind) in taken
-        else s
+    taken = _taken(found)
+    return [Slot(s.mention, "unverified") if _against_taken(s, taken) else s for s in found]
+
+
+def _taken(found: Sequence[Slot]) -> frozenset[tuple[int, int, str]]:
+    """The passage values (passage, start, kind) that bear out one of the claim's values."""
+    return frozenset(
+        (s.evidence, s.found.start, s.found.kind)
         for s in found
-    ]
+        if s.outcome == "match" and s.found and s.evidence is not None
+    )
+
+
+def _against_taken(s: Slot, taken: frozenset[tuple[int, int, str]]) -> bool:
+    """Whether a mismatch rests on a value that bears out another of the claim's values."""
+    return s.outcome == "mismatch" and s.found is not None and (s.evidence, s.found.start, s.found.kind) in taken
 
 
 def _deduplicated(mentions: Sequence[Mention]) -> list[Mention]:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from . import parse
 from .models import Mention
-from .quantify import TIME_UNITS, duration, money, name_key, ordinal, quantity
+from .quantify import TEMPERATURE_QUALIFIERS, TIME_UNITS, duration, money, name_key, ordinal, quantity
 
 ACRONYM_STOP = frozenset(
     "CEO CFO COO CTO GDP DNA RNA USD EUR GBP GMT UTC BST EST EDT PST PDT CET JST AM PM TV PM OK AI "
@@ -130,13 +130,12 @@ HYPHEN_MEASURE_RE = re.compile(
 )
 
 
-def hyphen_measures(text: str, *, taken: list[tuple[int, int]]) -> list[Mention]:
+def hyphen_measures(text: str) -> list[Mention]:
     """Measures written as one word with their number ("a six-kilometre route", "the 400-metre
-    ship"), which spaCy does not type: read as the number and unit apart."""
+    ship"), which spaCy cuts or does not type: read as the number and unit apart, before spaCy's
+    entities (factcheck.mentions)."""
     found = []
     for m in HYPHEN_MEASURE_RE.finditer(text):
-        if parse.taken_by(taken, m):
-            continue
         read = quantity(f"{m['num']} {m['unit']}", m.start(), **_around(text, m, 20), unit="", span=len(m[0]))
         found += [replace(x, text=m[0]) for x in read if x.kind == "quantity"]
     return found
@@ -147,9 +146,7 @@ TEMPERATURE_RE = re.compile(
     r"|(?:C|F)(?![\w'’-]))"
 )
 
-TEMPERATURE_QUALIFIER_RE = re.compile(
-    r"(?i)(?:about|around|roughly|nearly|almost|some|approximately|over|more than)\s+$"
-)
+TEMPERATURE_QUALIFIER_RE = re.compile(rf"(?i)(?:{TEMPERATURE_QUALIFIERS})\s+$")
 
 
 def temperatures(text: str) -> list[Mention]:

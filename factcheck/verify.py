@@ -183,8 +183,8 @@ def check_quote(claim: Claim, q: Quote, ctx: Context) -> Check:
     i, ev, a = hits[0]
     matched = " ".join(_around_match(e.passage.text, a) for _, e, a in hits)
     altered = ((_changed_words(q.text, matched), "not in"), (_moved_words(q.text, matched), "out of order in"))
-    for words, what in altered:
-        if words and covered >= QUOTE_COVERAGE:
+    for words, what in altered:  # the quotation is covered here (QUOTE_COVERAGE): a word changed or moved is an edit
+        if words:
             return Check("quote_altered", CONTRADICTS, f"words {what} the source's quotation: {', '.join(words)}", i)
     if _channel_mismatch(claim, q, ev):
         detail = f"claim says the words were told to someone; {ev.source.id} says they were posted"
@@ -206,8 +206,7 @@ def _moved_words(quoted: str, source: str) -> list[str]:
     a quotation cut with an ellipsis joins words the speaker did not, and is left alone."""
     if re.search(r"\.\.\.|…|\[", quoted):
         return []
-    mine = re.findall(r"\w+", parse.quote_key(quoted))
-    theirs = re.findall(r"\w+", parse.quote_key(source))
+    mine, theirs = _quote_words(quoted), _quote_words(source)
     pairs, held = set(itertools.pairwise(theirs)), set(theirs)
     inner = list(itertools.pairwise(mine))[1:-1]  # a quotation's first and last words may start or end the match
     return [f"{a} {b}" for a, b in inner if a in held and b in held and (a, b) not in pairs]
@@ -216,8 +215,13 @@ def _moved_words(quoted: str, source: str) -> list[str]:
 def _changed_words(quoted: str, source: str) -> list[str]:
     """Words of the claim's quotation that the source's matching span lacks (case and punctuation
     aside): a near-verbatim quote with a word changed says something else."""
-    theirs = set(re.findall(r"\w+", parse.quote_key(source)))
-    return [w for w in re.findall(r"\w+", parse.quote_key(quoted)) if w not in theirs]
+    theirs = set(_quote_words(source))
+    return [w for w in _quote_words(quoted) if w not in theirs]
+
+
+def _quote_words(text: str) -> list[str]:
+    """The words of a text as quotations are compared: case and typographic quotes aside."""
+    return re.findall(r"\w+", parse.quote_key(text))
 
 
 def _altered(q: Quote, aligned: Sequence[tuple[int, Evidence, Alignment]]) -> Check | None:
