@@ -36,9 +36,10 @@ from .models import Mention, Passage, Source
 if TYPE_CHECKING:
     from .mentions import Analyser
 
-FORMAT_VERSION = 5  # 2: passages carry typed mentions; 3: re-analysed (derived weekdays, durations, zones);
+FORMAT_VERSION = 6  # 2: passages carry typed mentions; 3: re-analysed (derived weekdays, durations, zones);
 # 4: counts carry their share of a group, bare units of time are durations; 5: temperatures, durations in
-# words ("nine and a half minutes"), tons as a span of tonnes
+# words ("nine and a half minutes"), tons as a span of tonnes; 6: sums written with the
+# currency after them ("1.2 million euros") are money
 
 
 class VectorIndex(Protocol):

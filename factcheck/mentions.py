@@ -194,6 +194,9 @@ def _typed(doc: Any, ent: Any, context: tuple[str, ...], reference: dt.date | No
     day = DAY_BEFORE_RE.search(before) if label == "DATE" else None
     if day and re.match(parse.MONTH_RE, text, re.I):  # "31" and "October 2022" tagged apart
         start, text, before = start - len(day[0]), day[0] + text, before[: day.start()]
+    glued = GLUED_SCALE_RE.match(doc.text[end:]) if label == "MONEY" and text[-1:].isdigit() else None
+    if glued:  # "$45m": the tokenizer leaves the scale outside the entity, so it read as $45
+        text, end, after = text + glued[0], end + len(glued[0]), after[len(glued[0]) :]
     unit = _counted_noun(doc, ent.end)
     readers = {
         "CARDINAL": lambda: (
@@ -226,6 +229,7 @@ def _weekday_in(text: str, start: int) -> list[Mention]:
     return dates.date_phrase(day[0], start + day.start(), before="", reference=None) if day else []
 
 
+GLUED_SCALE_RE = re.compile(r"(?i)(?:m|mn|bn|b|tn|k)\b")
 DAY_BEFORE_RE = re.compile(r"\b(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?$")
 COUNT_SKIP = {
     "of",

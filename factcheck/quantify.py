@@ -222,8 +222,8 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
     month_after = rf"(?i)(?:\s*(?:and|to|-|–)\s*{day})?\s+(?:of\s+)?{parse.MONTH_RE}"
     if re.fullmatch(days, text.strip()) and re.match(month_after, after):
         return []  # "31 October", "between 2 and 9 October": days of the month, read with the date
-    if _currency(text, before[-1:], ""):
-        return money(text, start, before=before, after=after)  # "between two and four US dollars"
+    if _currency(text, before[-1:], "") or _currency("", "", unit):
+        return money(text, start, before=before, after=after)  # "between two and four US dollars", "1.2 million euros"
     if re.match(r"(?i)\s*(?:%|per\s*cent\b|percent\b)", after):
         cent = re.match(r"(?i)\s*(?:%|per\s*cent|percent)", after)
         return percent(text + after[: cent.end()] if cent else text, start, before=before)

@@ -155,6 +155,8 @@ def compare_slot(
     4b. a counterpart holds the very same figure, counting another noun (`_same_figure`): match;
     5. a `related` passage's differing value shares RELATED_CONTEXT context words: mismatch
        ("2:20 am Japan time" and "12:20 am Japan time");
+    5b. a sum or measure whose very figure stands in a counterpart, a related passage or beside a
+       word of its context, in another magnitude, currency or unit: mismatch (`_rescaled`);
     6. a close passage (dense ≥ LONE_DENSE) holds one date or duration only, of the same scale,
        and it differs: mismatch.
 
@@ -176,6 +178,7 @@ def compare_slot(
         or _agreeing(m, values, range(len(evidence)), lambda f, i: _loosely_comparable(m, f, evidence[i].passage.text))
         or _agreeing(m, values, near, lambda f, i: _same_figure(m, f))
         or _differing(m, related, lambda i: [r for r in rivals(i) if _related_rival(m, r)], lambda f: True)
+        or _rescaled(m, values, [*near, *related], taken)
         or _lone_differing(m, evidence, values, taken)
     )
     return found or Slot(m, "unverified")
@@ -239,6 +242,46 @@ def _differing(
         if aligned is not None and conflicts(m, aligned) and fits(aligned):
             return Slot(m, "mismatch", i, aligned)
     return None
+
+
+FIGURE_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+RESCALABLE = frozenset({"money", "quantity"})
+
+
+def _figure(m: Mention) -> str | None:
+    """The figure a sum or measure is written with ("862.5" in "HK$862.5 million")."""
+    hit = FIGURE_RE.search(m.text)
+    return hit[0].replace(",", "") if hit else None
+
+
+def _rescaled(
+    m: Mention, values: Sequence[Sequence[Mention]], stating: Sequence[int], taken: frozenset[tuple[int, int, str]]
+) -> Slot | None:
+    """Rule 5b of `compare_slot`: the claim's very figure in another magnitude, currency or unit
+    ("some $10 million" against "the $10 billion telescope", "£32bn" against "$32 billion",
+    "6.5 feet" against "6.5 metres"): the change a writer makes to a sum or a measure, and a
+    coincidence only where the figure stands for something else, so it is taken only in a passage
+    making (part of) the claim's statement or beside a word of the claim's context."""
+    figure = _figure(m) if m.kind in RESCALABLE else None
+    if figure is None:
+        return None
+    for i, found in enumerate(values):
+        for f in found:
+            if (
+                f.kind == m.kind
+                and _figure(f) == figure
+                and (i, f.start, f.kind) not in taken
+                and (i in stating or _shares_context(m, f))
+                and _rescaled_pair(m, f)
+            ):
+                return Slot(m, "mismatch", i, f)
+    return None
+
+
+def _rescaled_pair(m: Mention, f: Mention) -> bool:
+    if m.kind == "money" and m.unit and f.unit and m.unit != f.unit:
+        return True  # another currency
+    return comparable(m, f) and conflicts(m, f)
 
 
 def _lone_differing(

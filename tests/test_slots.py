@@ -143,6 +143,10 @@ CHANGED = [
      "The operator said the outage lasted 3 1/2 hours.", "duration_mismatch"),
     ("place in a close passage", "The president unveiled the memorial beside the cathedral in Lyon on Sunday.",
      "On Sunday the president unveiled the memorial beside the cathedral in Marseille.", "place_mismatch"),
+    ("sum in another currency", "The county sold the old airfield to a developer for £45m in 2021.",
+     "In 2021 the developer paid $45m for the former airfield, the county's records show.", "money_mismatch"),
+    ("sum in another magnitude", "The council paid 1.2 million dollars for the painting.",
+     "The painting cost the council $1.2bn, the mayor said.", "money_mismatch"),
     ("quote_wording", 'Damian Williams said: "This case has always been about greed and lies."',
      'Damian Williams said: "This case has always been about lies, lies, and more lies."', "quote_altered"),
 ]  # fmt: skip
@@ -161,6 +165,8 @@ def test_a_changed_specific_contradicts_and_names_its_slot(kind: str, claim: str
 SAME = [
     ("word numbers", "Lula won just over 60 million votes.",
      "Lula won 60,048,560 votes, according to the electoral court.", "number_match"),
+    ("sum with its currency after it", "The council paid 1.2 million euros for the painting.",
+     "The painting cost the council €1.2m, the mayor said.", "money_match"),
     ("range", "Each dose is expected to cost between two and four US dollars.",
      "Each dose is expected to cost about three dollars.", "money_match"),
     ("conversion", "The ship is close to 400 metres long.", "The ship is 1,312 feet long.", "unit_match"),
