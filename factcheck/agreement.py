@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from .models import Mention
-from .quantify import overlaps
+from .quantify import bound_side, overlaps
 
 DAY_PART_SPAN = 60.0  # minutes from which a time is a part of the day ("in the evening"), not a clock time
 TIME_SLACK = 10.0  # minutes either side of an exact clock time (a qualified one has its own spread)
@@ -29,8 +29,8 @@ def comparable(claim: Mention, found: Mention) -> bool:
         return claim.unit == found.unit
     if claim.kind == "money":
         return not (claim.unit and found.unit and claim.unit != found.unit)
-    if claim.kind == "quantity":
-        return claim.unit == found.unit
+    if claim.kind in ("quantity", "duration"):
+        return claim.unit == found.unit  # a duration's unit tells a length of time from an age
     if claim.kind == "date":
         return any(
             a != "??" and a.strip("?") and b.strip("?") for a, b in zip(_parts(claim), _parts(found), strict=False)
@@ -70,7 +70,7 @@ def agree(claim: Mention, found: Mention) -> bool:
     if claim.kind in ("number", "percent", "money", "quantity", "ordinal"):
         if RANGE_RE.search(claim.text) and RANGE_RE.search(found.text):
             return _ends_agree(a_lo, b_lo) and _ends_agree(a_hi, b_hi)  # "$60 to $385" is not "$60 to $185"
-        return _within(a_lo, a_hi, b_lo, b_hi) or _truncated(claim, found)
+        return _within(a_lo, a_hi, b_lo, b_hi) or _truncated(claim, found) or _bounds_meet(claim, found)
     if claim.kind == "time":
         if min(a_hi - a_lo, b_hi - b_lo) > DAY_PART_SPAN:
             return overlaps(a_lo, a_hi, b_lo, b_hi)  # "that night" and "that evening" may be one hour
@@ -127,6 +127,13 @@ def _truncated(claim: Mention, found: Mention) -> bool:
         return False
     middle = (found.low + found.high) / 2
     return claim.low == int(claim.low) and middle != int(middle) and math.floor(middle) == claim.low
+
+
+def _bounds_meet(claim: Mention, found: Mention) -> bool:
+    """A lower bound and an upper bound that leave a value both allow ("almost 36 million" and
+    "more than 35.9 million"): two ways of telling one figure, not two figures."""
+    sides = {bound_side(claim.text), bound_side(found.text)}
+    return sides == {"above", "below"} and overlaps(*values_of(claim), *values_of(found))
 
 
 def _within(a_lo: float, a_hi: float, b_lo: float, b_hi: float) -> bool:

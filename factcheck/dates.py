@@ -51,7 +51,7 @@ DERIVED = "derived"  # a weekday worked out from a day and month, the year taken
 
 def _weekday_near(month: int, day: int, reference: dt.date | None) -> int | None:
     """The weekday of day/month in the year that puts it nearest `reference` (the date of the text
-    it appears in): "16 November" in a report of 17 November 2023 was a Thursday."""
+    it appears in; `_distance`): "16 November" in a report of 17 November 2023 was a Thursday."""
     if reference is None:
         return None
     candidates = []
@@ -60,8 +60,19 @@ def _weekday_near(month: int, day: int, reference: dt.date | None) -> int | None
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
-    nearest = min(candidates, key=lambda d: abs((d - reference).days), default=None)
+    nearest = min(candidates, key=lambda d: _distance(d, reference), default=None)
     return nearest.weekday() if nearest else None
+
+
+FUTURE_WEIGHT = 2.0  # news reports what happened more often than what is to come
+
+
+def _distance(day: dt.date, reference: dt.date) -> float:
+    """How far a candidate year's date lies from the text's date, a day ahead counting as
+    FUTURE_WEIGHT days behind: "3 April" in a report of 15 November was the April past, not the
+    one five months ahead."""
+    days = (day - reference).days
+    return days * FUTURE_WEIGHT if days > 0 else -days
 
 
 def _two(part: int | None) -> str:

@@ -43,6 +43,17 @@ QUALIFIERS = {
     "well over": (1.05, 1.5), "well above": (1.05, 1.5), "well under": (0.5, 0.95), "well below": (0.5, 0.95),
 }  # fmt: skip
 QUALIFIER_RE = re.compile(rf"(?i)\b({'|'.join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))})\s*$")
+LEADING_QUALIFIER_RE = re.compile(rf"(?i)^({'|'.join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))})\b")
+
+
+def bound_side(text: str) -> str:
+    """Which side of its figure a qualified figure lies: "above" ("more than 35.9 million"),
+    "below" ("almost 36 million"), or "" (exact, approximate, or no qualifier)."""
+    hit = LEADING_QUALIFIER_RE.match(text.strip())
+    low, high = QUALIFIERS[hit[1].lower()] if hit else (0.0, 0.0)
+    return "above" if low == 1.0 else "below" if high == 1.0 else ""
+
+
 CURRENCY_SYMBOLS = {
     "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "r$": "BRL", "$": "USD", "£": "GBP", "€": "EUR",
     "¥": "JPY", "₹": "INR",
@@ -480,8 +491,10 @@ def duration(text: str, start: int, *, before: str, after: str = "") -> list[Men
             hi = sum(r[0].high or 0.0 for r in read)
             return [Mention("duration", text, start, start + len(text), lo, hi, "second")]
     m = parts[0] if parts else None
-    if m is None or re.search(r"(?i)\b(?:ago|old)\b", text[m.end() :][:12]):
+    if m is None or re.search(r"(?i)\bago\b", text[m.end() :][:12]):
         return []
+    # "a 61-year-old scientist": an age, compared only with ages (AGE), not with how long things took
+    unit_of = AGE if re.match(r"(?i)[\s-]*old\b", (text[m.end() :] + after)[:12]) else "second"
     if (
         m["unit"].lower() == "second"
         and re.search(r"(?i)\b(?:a|the)$", m["num"])
@@ -499,9 +512,10 @@ def duration(text: str, start: int, *, before: str, after: str = "") -> list[Men
         return []
     seconds = TIME_UNITS[unit]
     lo, hi = (values[0] + half) * seconds, (values[1] + half) * seconds
-    return [Mention("duration", text, start, start + len(text), lo, hi, "second")]
+    return [Mention("duration", text, start, start + len(text), lo, hi, unit_of)]
 
 
+AGE = "age"  # the unit of a duration that is someone's or something's age
 DURATION_FOLLOWERS = frozenset("later earlier after before ago or and of to in".split())
 
 

@@ -119,10 +119,26 @@ def _negation_about(negated: str, other: str) -> bool:
     losses" against a statement that says nothing of losses is another statement, not the opposite."""
     theirs = words(other)
     for cue in parse.NEGATION_RE.finditer(parse.NOT_NEGATION_RE.sub(lambda m: " " * len(m[0]), negated)):
-        denied = " ".join(negated[cue.end() :].split()[:NEGATED_SPAN])
-        if words(denied) & theirs or words(negated[max(0, cue.start() - 30) : cue.start()]) & theirs:
+        if UNABLE_RE.fullmatch(cue[0]):  # "an unacceptable risk" denies only that it is acceptable
+            denied, before = cue[0][2:], ""
+        else:  # what follows the cue and what leads up to it, within its own clause
+            after = ASIDE_ADVERB_RE.sub(" ", negated[cue.end() :], count=1)  # "did not, however, abandon"
+            denied = " ".join(NEGATED_CLAUSE_END_RE.split(after, maxsplit=1)[0].split()[:NEGATED_SPAN])
+            before = NEGATED_CLAUSE_START_RE.split(negated[max(0, cue.start() - 30) : cue.start()])[-1]
+        if words(denied) & theirs or words(before) & theirs:
             return True
     return False
+
+
+UNABLE_RE = re.compile(r"(?i)un\w{3,}able")
+ASIDE_ADVERB_RE = re.compile(r"^\s*,\s*\w+(?:\s+\w+)?\s*,")
+# Where the statement a negation sits in ends, after it, and begins, before it: "The euphoria did
+# not last: on 21 September ..." denies nothing of 21 September; "... the small island states that
+# they had not been in the room" denies nothing of the island states.
+NEGATED_CLAUSE_END_RE = re.compile(rf"{parse.CLAUSE_RE.pattern}|,")
+NEGATED_CLAUSE_START_RE = re.compile(
+    rf"{parse.CLAUSE_RE.pattern}|,|\b(?:that|who|which|because|when|while|if|since)\b", re.I
+)
 
 
 ASIDE_RE = re.compile(r",\s+(?:who|which|whose|whom)\b[^,;]*(?:,|$)")

@@ -317,6 +317,26 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
             "The minister, who was born in Sweden, opened the new bridge on Monday.",
             "The minister opened the new bridge in Gothenburg on Monday.",
         ),
+        (
+            "Maria Lopez, a 52-year-old engineer, designed the tunnel.",
+            "The tunnel, designed by Maria Lopez, took 12 years to build and ended a 200-year search for a crossing.",
+        ),
+        (
+            "The winner took almost 36 million votes.",
+            "The winner took more than 35.9 million votes, the electoral board said.",
+        ),
+        (
+            "The rescue team's leader, Ana Ortiz, spoke for the villages that said they had not been warned in time.",
+            "The rescue team's leader, Ana Ortiz, spoke for the villages moments after the meeting.",
+        ),
+        (
+            "Some uses of the software will be banned outright, such as covert tracking in schools.",
+            "Some uses are banned as an unacceptable risk, including covert tracking in schools.",
+        ),
+        (
+            "The rally did not last: on 9 May the shares slipped below the offer price of $20.",
+            "The shares slipped below their offer price of $20 for the first time on 9 May.",
+        ),
     ],
     ids=[
         "vague plural",
@@ -334,6 +354,11 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
         "delayed by a length of time",
         "Earth is no rival of a country",
         "a country is background",
+        "an age is no length of time",
+        "a lower and an upper bound that meet",
+        "a negation in another clause than the shared words",
+        "an un-able adjective denies only itself",
+        "a negation ends at its clause",
     ],
 )
 def test_the_same_statement_in_another_form_does_not_contradict(claim: str, passage: str) -> None:
@@ -410,3 +435,16 @@ def test_a_time_between_two_events_is_borne_out_by_their_dates() -> None:
 def test_a_count_reaches_its_noun_past_quotation_marks() -> None:
     found = ANALYSER.analyse('Divers said five "major pieces" of the wreck had been found.')
     assert [(m.kind, m.text, m.unit) for m in found if m.kind == "number"] == [("number", "five", "piece")]
+
+
+def test_a_negation_past_an_aside_adverb_still_contradicts() -> None:
+    verdict = checked(
+        "The central bank did not, however, abandon its bond-buying programme.",
+        "The central bank also abandoned its bond-buying programme, ending eight years of purchases.",
+    )
+    assert any(c.name == "negation_mismatch" for c in verdict.rationale), [c.name for c in verdict.rationale]
+
+
+def test_a_day_and_month_without_a_year_is_the_past_one_when_that_is_about_as_near() -> None:
+    weekdays = [m for m in ANALYSER.analyse("He left hospital on 3 April.", reference=dt.date(2024, 11, 15))]
+    assert [m.low for m in weekdays if m.kind == "weekday"] == [2.0]  # 3 April 2024, a Wednesday
