@@ -147,12 +147,28 @@ def values_of(m: Mention) -> tuple[float, float]:
 
 
 def _parts(m: Mention) -> list[str]:
-    return m.unit.split("-") if m.unit.count("-") == 2 else ["????", "??", "??"]
+    key = m.unit.partition(SOFT_YEAR)[0]
+    return key.split("-") if key.count("-") == 2 else ["????", "??", "??"]
+
+
+SOFT_YEAR = "~"  # "????-03-16~2024": a day and month told without a year, and the year the text's date implies
+
+
+def date_parts(m: Mention) -> list[str]:
+    """A date's year, month and day ("??" for a part not given), the year filled in where the
+    text's own date implies it (`dates.date_phrase`): for bearing a date out, never against one."""
+    parts, implied = _parts(m), m.unit.partition(SOFT_YEAR)[2]
+    return [implied, *parts[1:]] if implied and "?" in parts[0] else parts
 
 
 def _dates_agree(claim: Mention, found: Mention) -> bool:
-    """Every part the claim gives, the evidence gives too, and the same."""
-    return all(not (a.strip("?") and a != b) for a, b in zip(_parts(claim), _parts(found), strict=True))
+    """Every part the claim gives, the evidence gives too, and the same (the year a source's
+    "16 March" implies counts: `date_parts`)."""
+    mine = _parts(claim)
+    return any(
+        all(not (a.strip("?") and a != b) for a, b in zip(mine, theirs, strict=True))
+        for theirs in (_parts(found), date_parts(found))
+    )
 
 
 def conflicts(claim: Mention, found: Mention) -> bool:

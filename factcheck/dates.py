@@ -11,6 +11,7 @@ import datetime as dt
 import re
 
 from . import parse
+from .agreement import SOFT_YEAR
 from .models import Mention
 from .quantify import duration
 
@@ -37,9 +38,11 @@ def date_phrase(text: str, start: int, *, before: str, reference: dt.date | None
     if not any(m.kind == "date" for m in found):
         for m in DAY_MONTH_RE.finditer(text):
             month, day = parse._month(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
-            key = f"????-{month:02d}-{day:02d}"
+            near = _date_near(month, day, reference)
+            implied = f"{SOFT_YEAR}{near.year}" if near and _distance(near, reference) <= YEAR_IMPLIED_WITHIN else ""
+            key = f"????-{month:02d}-{day:02d}{implied}"
             found.append(Mention("date", m[0], start + m.start(), start + m.end(), unit=key))
-            weekday = _weekday_near(month, day, reference)
+            weekday = near.weekday() if near else None
             if weekday is not None and not any(w.kind == "weekday" for w in found):
                 span = (start + m.start(), start + m.end())
                 found.append(Mention("weekday", m[0], *span, float(weekday), float(weekday), unit=DERIVED))
@@ -49,9 +52,15 @@ def date_phrase(text: str, start: int, *, before: str, reference: dt.date | None
 DERIVED = "derived"  # a weekday worked out from a day and month, the year taken from the text's date
 
 
-def _weekday_near(month: int, day: int, reference: dt.date | None) -> int | None:
-    """The weekday of day/month in the year that puts it nearest `reference` (the date of the text
-    it appears in; `_distance`): "16 November" in a report of 17 November 2023 was a Thursday."""
+# How far from the text's date (`_distance`, in days) a day and month told without a year implies
+# the year: "16 March" in a report of 21 March 2024 is 16 March 2024; in a retrospective years
+# later it may be any year.
+YEAR_IMPLIED_WITHIN = 200
+
+
+def _date_near(month: int, day: int, reference: dt.date | None) -> dt.date | None:
+    """Day/month in the year that puts it nearest `reference` (the date of the text it appears
+    in; `_distance`): "16 November" in a report of 17 November 2023 was a Thursday."""
     if reference is None:
         return None
     candidates = []
@@ -60,8 +69,7 @@ def _weekday_near(month: int, day: int, reference: dt.date | None) -> int | None
             candidates.append(dt.date(year, month, day))
         except ValueError:
             continue
-    nearest = min(candidates, key=lambda d: _distance(d, reference), default=None)
-    return nearest.weekday() if nearest else None
+    return min(candidates, key=lambda d: _distance(d, reference), default=None)
 
 
 FUTURE_WEIGHT = 2.0  # news reports what happened more often than what is to come

@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from .agreement import DURATION_SLACK
+from .agreement import DURATION_SLACK, date_parts
 from .models import Mention
 
 DAY = 86400.0
@@ -31,7 +31,7 @@ def is_elapsed(m: Mention, claim: str) -> bool:
 
 def _day(m: Mention, *, need_day: bool) -> dt.date | None:
     """The date a mention gives, to the day (or to the month, the 15th, where days are not needed)."""
-    parts = m.unit.split("-") if m.kind == "date" and m.unit.count("-") == 2 else None
+    parts = date_parts(m) if m.kind == "date" else None
     if not parts or "?" in parts[0] or "?" in parts[1] or (need_day and "?" in parts[2]):
         return None
     day = 15 if "?" in parts[2] else int(parts[2])

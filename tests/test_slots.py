@@ -448,3 +448,11 @@ def test_a_negation_past_an_aside_adverb_still_contradicts() -> None:
 def test_a_day_and_month_without_a_year_is_the_past_one_when_that_is_about_as_near() -> None:
     weekdays = [m for m in ANALYSER.analyse("He left hospital on 3 April.", reference=dt.date(2024, 11, 15))]
     assert [m.low for m in weekdays if m.kind == "weekday"] == [2.0]  # 3 April 2024, a Wednesday
+
+
+def test_a_day_and_month_in_a_recent_report_bear_out_a_date_with_its_year_and_never_contradict_one() -> None:
+    passage = "The bridge reopened to traffic on 2 October, the ministry said."  # reported on 17 November 2023
+    borne_out = checked("The bridge reopened to traffic on 2 October 2023.", passage)
+    assert any(c.name == "date_match" for c in borne_out.rationale), [c.name for c in borne_out.rationale]
+    other_year = checked("The bridge reopened to traffic on 2 October 2021.", passage)
+    assert not any(c.name.startswith("date_") and c.effect != "note" for c in other_year.rationale)
