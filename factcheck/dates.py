@@ -39,7 +39,11 @@ def date_phrase(text: str, start: int, *, before: str, reference: dt.date | None
         for m in DAY_MONTH_RE.finditer(text):
             month, day = parse._month(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
             near = _date_near(month, day, reference)
-            implied = f"{SOFT_YEAR}{near.year}" if near and _distance(near, reference) <= YEAR_IMPLIED_WITHIN else ""
+            implied = (
+                f"{SOFT_YEAR}{near.year}"
+                if near and reference and _distance(near, reference) <= YEAR_IMPLIED_WITHIN
+                else ""
+            )
             key = f"????-{month:02d}-{day:02d}{implied}"
             found.append(Mention("date", m[0], start + m.start(), start + m.end(), unit=key))
             weekday = near.weekday() if near else None
