@@ -214,6 +214,10 @@ VAGUE_RE = re.compile(
 
 def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> list[Mention]:
     """A count: "all eight workers", "1,200 jobs", "more than 2,000 people"; "one in eight" is a ratio."""
+    glued = GLUED_UNIT_RE.fullmatch(text)
+    if glued and (name := _unit_symbol(glued["unit"])):  # "2GW", "10km" tagged as a count
+        read = quantity(f"{glued['figure']} {name}", start, before=before, after=after, unit=name)
+        return [replace(m, text=text, end=start + len(text)) for m in read]
     if _hyphen_bound(before, text) or re.fullmatch(r"(?:19|20)\d\d", text.strip()):
         return []
     if VAGUE_RE.fullmatch(text.strip()):
@@ -303,6 +307,20 @@ def share_of(before: str, after: str) -> str:
     if part and read_number(part["n"]) is not None:
         return "part"
     return ""
+
+
+# Unit symbols written against their figure ("2GW", "10km"); not single letters, which name things
+# as often ("5G", "3D", "G7").
+GLUED_UNIT_RE = re.compile(r"(?P<figure>\d[\d,]*(?:\.\d+)?)(?P<unit>km|kg|cm|mm|ft|mi|lbs?|mph|[kMGT]Wh?)")
+
+
+def _unit_symbol(symbol: str) -> str:
+    """The unit a symbol written against its figure names ("GW" → "gigawatt"), "" for none."""
+    try:
+        unit = _units().Unit("lb" if symbol == "lbs" else symbol)
+    except Exception:  # pint raises many kinds for symbols that are no unit
+        return ""
+    return "" if unit.dimensionless else str(unit)
 
 
 def _pint_unit(word: str) -> bool:
@@ -396,6 +414,9 @@ def quantity(text: str, start: int, *, before: str, after: str, unit: str, span:
     words = text[read[2] :].strip().lower().replace("square ", "square_").replace("cubic ", "cubic_")
     words = re.sub(r"\s*/\s*|\s+an?\s+(?=(?:hour|second|minute)\b)", " per ", words)  # "km/h", "6 km a second"
     words = re.sub(r"[^a-z_ ]", " ", words).strip()
+    words = UNIT_ALIASES.get(words, words)
+    if not words and unit and not span and _pint_unit(unit):  # "about 1.5 billion" tagged without its "litres"
+        return quantity(f"{text} {unit}", start, before=before, after=after, unit=unit, span=len(text))
     if re.fullmatch(r"[ap]\s*m", words):
         return time_phrase(text, start, before=before, after=after)  # "8 am" is no attometre
     qualifier, _ = _split_qualifier(text, before)
@@ -418,6 +439,8 @@ def quantity(text: str, start: int, *, before: str, after: str, unit: str, span:
     return [_mention("number", text, start, values, unit or (words.split()[-1] if words else ""))]
 
 
+# Unit words pint reads otherwise: "923 mb" of air pressure is millibars, not millibarns.
+UNIT_ALIASES = {"mb": "millibar", "mbar": "millibar", "hpa": "hectopascal"}
 # "ton" is a metric tonne to many writers, a short ton (907 kg) or a long ton (1,016 kg) to others:
 # it stands for the span of the three, in kilograms.
 AMBIGUOUS_UNITS = {"ton": (907.18474, 1016.0469088), "tons": (907.18474, 1016.0469088)}

@@ -165,6 +165,12 @@ def test_a_changed_specific_contradicts_and_names_its_slot(kind: str, claim: str
 SAME = [
     ("word numbers", "Lula won just over 60 million votes.",
      "Lula won 60,048,560 votes, according to the electoral court.", "number_match"),
+    ("a unit against its figure", "At full output the plant could generate 2,000 megawatts.",
+     "The plant had a 2GW generating capacity at full output.", "unit_match"),
+    ("air pressure in millibars", "The storm's central pressure fell to 923 hectopascals.",
+     "The storm's central pressure fell to 923 mb.", "unit_match"),
+    ("a volume tagged without its unit", "The dam held about 1.5 billion litres of water.",
+     "The dam had a capacity of 1.5 million cubic metres of water.", "unit_match"),
     ("sum with its currency after it", "The council paid 1.2 million euros for the painting.",
      "The painting cost the council €1.2m, the mayor said.", "money_match"),
     ("range", "Each dose is expected to cost between two and four US dollars.",
