@@ -56,12 +56,18 @@ SCOPE_RE = re.compile(
 ALL_TIME_RE = re.compile(r"ever|in\s+(?:\S+\s+)*history|on\s+record|of\s+all\s+time")
 # "X caused Y" markers (cause before the marker) and "Y because of X" markers (cause after it).
 CAUSE_FIRST = (
-    r"led\s+to|caused|causing|triggered|resulted\s+in|sparked|prompted|forced"
+    r"led\s+to|(?:caused|triggered|sparked)(?!\s+(?:\w+ly\s+)?by\b)|causing|resulted\s+in|prompted|forced"
     r"|(?:delayed|held\s+up|halted|disrupted)(?!\s+by)(?=\s+(?:the|a|an|its|their)\b)"
 )
+# "is due to begin a third term": a time set for something, not a cause
+DUE_TO_DO = (
+    "be|begin|start|take|open|close|arrive|leave|meet|end|return|visit|make|hold|launch|face|appear|resume"
+    "|finish|expire|retire|step|go|come|get|have|give|run|speak|vote|announce|sign|travel|land|testify|stand"
+    "|receive|become|enter|publish|release|rule|decide|report|deliver|present|host|play|fly|sail|reopen"
+)
 CAUSE_AFTER = (
-    r"because\s+of|due\s+to|caused\s+by|blamed\s+(?:it\s+)?on|attributed\s+(?:it\s+)?to|as\s+a\s+result\s+of"
-    r"|triggered\s+by|sparked\s+by|because"
+    rf"because\s+of|due\s+to(?!\s+(?:\w+ly\s+)?(?:{DUE_TO_DO})\b)|(?:caused|triggered|sparked)\s+(?:\w+ly\s+)?by|blamed\s+(?:it\s+)?on"
+    r"|attributed\s+(?:it\s+)?to|as\s+a\s+result\s+of|because"
     # "delayed by bad weather" gives a cause; "delayed by two hours" a length of time
     r"|(?:delayed|held\s+up|postponed|halted|disrupted|interrupted|grounded|cancell?ed|hampered|hit)\s+by"
     r"(?!\s+(?:\d|a\s+(?:day|week|month|year|few)\b|an\s+hour|one|two|three|four|five|six|seven|eight|nine|ten"
@@ -393,7 +399,9 @@ def check_causal(
             continue
         t_cause, t_effect = theirs
         swapped = len(cause & t_effect) > len(cause & t_cause) and len(effect & t_cause) > len(effect & t_effect)
-        other = bool(effect & t_effect) and not (cause & t_cause) and bool(cause) and bool(t_cause)
+        # another cause: the two share under half the claim's cause words ("a sudden engine failure"
+        # and "a sudden strong wind")
+        other = bool(effect & t_effect) and len(cause & t_cause) < CAUSE_FOUND * len(cause) and bool(t_cause)
         if swapped or other:
             why = "cause and effect swapped" if swapped else "another cause"
             return Check("causal_mismatch", CONTRADICTS, f"{why}: {evidence[i].passage.text[:80]!r}", i)

@@ -104,6 +104,8 @@ CHANGED = [
      "The captain said the sailing was delayed because of high winds.", "causal_mismatch"),
     ("another cause, 'held up'", "The crew said the climb had been held up by a broken radio.",
      "High winds had held up the climb, the crew said.", "causal_mismatch"),
+    ("another cause sharing a word", "The operator said the derailment had probably been caused by a sudden brake failure.",
+     "The operator said the train probably derailed because of a sudden landslide.", "causal_mismatch"),
     ("causal", "The outage caused the configuration change.",
      "The configuration change caused the outage.", "causal_mismatch"),
     ("speaker", 'Berset said "a solution has been found to secure financial stability".',
@@ -324,6 +326,10 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
             "The minister opened the new bridge in Gothenburg on Monday.",
         ),
         (
+            "At 64, the new governor is due to begin her term on 1 March.",
+            "The new governor takes office on 1 March after a campaign dominated by housing costs.",
+        ),
+        (
             "Maria Lopez, a 52-year-old engineer, designed the tunnel.",
             "The tunnel, designed by Maria Lopez, took 12 years to build and ended a 200-year search for a crossing.",
         ),
@@ -360,6 +366,7 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
         "delayed by a length of time",
         "Earth is no rival of a country",
         "a country is background",
+        "due to begin is no cause",
         "an age is no length of time",
         "a lower and an upper bound that meet",
         "a negation in another clause than the shared words",
