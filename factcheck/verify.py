@@ -189,8 +189,22 @@ def check_quote(claim: Claim, q: Quote, ctx: Context) -> Check:
     if _channel_mismatch(claim, q, ev):
         detail = f"claim says the words were told to someone; {ev.source.id} says they were posted"
         return Check("quote_channel_mismatch", CONTRADICTS, detail, i)
+    if q.speaker and not any(w for _, w in speakers) and not any(_speaker_near(q.speaker, e) for _, e, _ in hits):
+        # '"...," he said.': the words are there, but whose they are the sources do not say here
+        detail = f"match {a.score:.2f}, {covered:.0%} covered; no source here names {q.speaker!r} as its speaker"
+        return Check("quote_speaker_unverified", NOTE, detail, i)
     who = next((f", said by {w!r}" for _, w in speakers if w), "")
     return Check("quote_found", SUPPORTS, f"match {a.score:.2f}, {covered:.0%} covered{who}", i)
+
+
+SPEAKER_LOOKBACK = 300  # characters of a source before a passage where a pronoun's speaker is named
+
+
+def _speaker_near(speaker: str, ev: Evidence) -> bool:
+    """The claim's speaker named in the passage or just before it in its source (a quotation
+    closed by "he said" names its speaker a sentence earlier)."""
+    before = ev.source.text[max(0, ev.passage.start - SPEAKER_LOOKBACK) : ev.passage.start]
+    return _names_speaker(f"{before} {ev.passage.text}", speaker)
 
 
 def _around_match(text: str, a: Alignment) -> str:

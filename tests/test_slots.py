@@ -469,3 +469,28 @@ def test_a_day_and_month_in_a_recent_report_bear_out_a_date_with_its_year_and_ne
     assert any(c.name == "date_match" for c in borne_out.rationale), [c.name for c in borne_out.rationale]
     other_year = checked("The bridge reopened to traffic on 2 October 2021.", passage)
     assert not any(c.name.startswith("date_") and c.effect != "note" for c in other_year.rationale)
+
+
+def _passage_after(lead: str, text: str) -> Evidence:
+    """A passage of a source whose text runs on from `lead` (the sentence before it)."""
+    source = Source(id="s0", title="", text=f"{lead} {text}", url="https://example.org/0", published=DAY)
+    passage = Passage(
+        "s0#1", "s0", text, len(lead) + 1, len(lead) + 1 + len(text), ANALYSER.analyse(text, reference=DAY)
+    )
+    return Evidence(passage, source, 0.8, 0.7, 0.7, 0.75)
+
+
+def test_a_quotation_closed_by_he_said_bears_out_only_the_speaker_its_source_names() -> None:
+    claim = claim_of_text(
+        '"We always hoped to list in two cities," the company\'s chief executive, Ana Ruiz, told reporters.',
+        as_of=DAY,
+        analyser=ANALYSER,
+    )
+    quoted = '"We always hoped to list in two cities, but the market was too small," he said.'
+    named = _passage_after("The chairman, Tomas Berg, spoke after the bell.", quoted)
+    unconfirmed = verify(claim, [named], as_of=DAY, settings=SETTINGS)
+    assert unconfirmed.label is not Label.SUPPORTED
+    assert any(c.name == "quote_speaker_unverified" for c in unconfirmed.rationale)
+    hers = _passage_after("The chief executive, Ana Ruiz, spoke after the bell.", quoted)
+    found = verify(claim, [hers], as_of=DAY, settings=SETTINGS)
+    assert any(c.name == "quote_found" for c in found.rationale), [c.name for c in found.rationale]
