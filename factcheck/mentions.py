@@ -72,7 +72,7 @@ def mentions_of(doc: Any, *, reference: dt.date | None) -> Iterable[Mention]:
     """Typed mentions of a spaCy Doc, in text order."""
     # measures spaCy cuts or mistypes ("14.98C" as a percentage, the "45" of "45-kilogram" as a
     # count) are read first, and the entities over them set aside
-    first = untyped.temperatures(doc.text) + untyped.hyphen_measures(doc.text)
+    first = untyped.temperatures(doc.text) + untyped.hyphen_measures(doc.text) + untyped.prefixed_sums(doc.text)
     found: list[Mention] = [replace(m, context=_context_at(doc, m.start, m.end)) for m in first]
     read = [(m.start, m.end) for m in found]
     for ent in doc.ents:

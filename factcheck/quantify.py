@@ -55,7 +55,8 @@ def bound_side(text: str) -> str:
 
 
 CURRENCY_SYMBOLS = {
-    "us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "r$": "BRL", "$": "USD", "£": "GBP", "€": "EUR",
+    "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "can$": "CAD", "nz$": "NZD", "s$": "SGD",
+    "hk$": "HKD", "r$": "BRL", "$": "USD", "£": "GBP", "€": "EUR",
     "¥": "JPY", "₹": "INR",
 }  # fmt: skip
 CURRENCY_WORDS = {
@@ -353,7 +354,7 @@ def money(text: str, start: int, *, before: str, after: str) -> list[Mention]:
     if re.search(r"(?i)\bpounds?\b", text) and "£" not in text and WEIGHT_RE.search(f"{before} {after[:40]}"):
         return quantity(text, start, before=before, after=after, unit="")  # "weighed roughly 100 pounds"
     currency = _currency(text, before, after)
-    body = re.sub(r"(?i)(us|a|c|hk|r)?[$£€¥₹]", " ", text)
+    body = re.sub(r"(?i)(us|au|a|can|ca|c|nz|hk|s|r)?[$£€¥₹]", " ", text)
     body = re.sub(rf"(?i)\b(?:{'|'.join(CURRENCY_WORDS)})s?\b|\b(?:US|Swiss|Hong Kong)\b", " ", body).strip()
     negative = re.match(r"(?i)(?:minus|negative)\s+|-(?=\s*\d)", body)
     values = figure(body[negative.end() :] if negative else body, before)

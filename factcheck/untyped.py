@@ -141,6 +141,21 @@ def hyphen_measures(text: str) -> list[Mention]:
     return found
 
 
+# Sums after a lettered dollar sign ("Can$282 million", "NZ$40m"), which spaCy's tokenizer splits
+# into a name and a bare figure.
+PREFIXED_SUM_RE = re.compile(
+    r"(?<![\w$])(?:Can|CA|NZ|AU|S)\$\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:bn|mn|m|k|tn|million|billion|trillion)\b)?"
+)
+
+
+def prefixed_sums(text: str) -> list[Mention]:
+    """Sums after a lettered dollar sign, read before spaCy's entities (factcheck.mentions)."""
+    found = []
+    for m in PREFIXED_SUM_RE.finditer(text):
+        found += money(m[0], m.start(), **_around(text, m, 20))
+    return found
+
+
 TEMPERATURE_RE = re.compile(
     r"(?<![\w.])(?P<num>-?\d+(?:\.\d+)?)\s?(?P<unit>°\s?[CF]\b|degrees?\s+(?:Celsius|Fahrenheit|centigrade|C|F)\b"
     r"|(?:C|F)(?![\w'’-]))"
