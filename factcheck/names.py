@@ -21,7 +21,11 @@ def folded(text: str) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", folded(name)) if w not in NAME_STOP]
+    """A name's significant words, without a possessive ending ("Swift's" is Swift, not "s")."""
+    return [w for w in re.findall(r"\w+", POSSESSIVE_RE.sub("", folded(name))) if w not in NAME_STOP]
+
+
+POSSESSIVE_RE = re.compile(r"[’']s\b|(?<=s)[’'](?!\w)")
 
 
 def _acronym(name: str) -> str:

@@ -338,7 +338,11 @@ REPORT_RE = re.compile(
 )
 FALSITY_RE = re.compile(
     r"(?i)\b(?:false(?:ly)?|untrue|no\s+evidence|not\s+true|debunk(?:ed|s)?|hoax|fake|baseless|fabricated"
-    r"|misleading|incorrect(?:ly)?|wrongly|no\s+basis)\b"
+    r"|misleading|incorrect|no\s+basis"
+    # "wrongly" says a claim is false only where it tells how something was said ("wrongly claimed",
+    # "incorrectly attributed"); "the judge had wrongly admitted testimony" rates a ruling, no claim
+    r"|(?:wrongly|incorrectly)\s+(?:\w+\s+)?(?:claim|say|said|state|suggest|report|attribut|identif|label|describ"
+    r"|assert|link|credit|blam|portray|present|cit)\w*)\b"
 )
 CLAIMED_RE = re.compile(r"(?i)\b(?:claim(?:ed|s|ing)?|alleg(?:ed|es|ing)|rumou?r(?:ed|s)?)\b(?:\s+that)?")
 CLAUSE_END_RE = re.compile(r",\s*(?:but|while|whereas|yet)\b|;|:|\.\s|\bbut\b")

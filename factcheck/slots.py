@@ -481,7 +481,7 @@ def compare(
     """Every comparable mention of the claim (offsets into `claim_text`) against the evidence;
     `near` and `related` as `statement_passages` gives them."""
     kinds = (*VALUE_KINDS, *NAME_KINDS)
-    mine = _deduplicated([m for m in with_weekdays(claim_mentions) if m.kind in kinds])
+    mine = _deduplicated([m for m in with_weekdays(claim_mentions) if m.kind in kinds and not _described(m)])
     values = [facts(e) for e in evidence]  # read once per claim, not once per mention
     words = statement_words(claim_text, claim_mentions)
     close = [i for i in near if statement_overlap(words, evidence[i].passage.text) >= CLOSE_STATEMENT]
@@ -561,6 +561,12 @@ def _taken(found: Sequence[Slot]) -> frozenset[tuple[int, int, str]]:
 def _against_taken(s: Slot, taken: frozenset[tuple[int, int, str]]) -> bool:
     """Whether a mismatch rests on a value that bears out another of the claim's values."""
     return s.outcome == "mismatch" and s.found is not None and (s.evidence, s.found.start, s.found.kind) in taken
+
+
+def _described(m: Mention) -> bool:
+    """A body told by what it is ("the electoral institute", "congress"), not by its name: no
+    name to compare ("the electoral institute" is no rival of "INE")."""
+    return m.kind in NAME_KINDS and not any(c.isupper() for c in re.sub(r"^[Tt]he\s+", "", m.text))
 
 
 def _deduplicated(mentions: Sequence[Mention]) -> list[Mention]:

@@ -416,10 +416,15 @@ def _states_claim(matched: Sequence[Check], stating: set[int | None]) -> bool:
 
 
 def _values_borne_out(matched: Sequence[Check], reported: set[int | None]) -> bool:
-    """VALUES_BEAR_OUT or more of the claim's values (times, dates, figures; not names) each
-    matched in a passage that does not only report them: a claim that specific, borne out at
-    every point, is borne out whatever words the passages use."""
-    values = {c.claim_start for c in matched if not c.name.startswith(NAME_SLOTS) and c.evidence not in reported}
+    """VALUES_BEAR_OUT or more of the claim's values (times, dates, figures; not names, nor ranks:
+    "first" and "third" stand in many passages for other things) each matched in a passage that
+    does not only report them: a claim that specific, borne out at every point, is borne out
+    whatever words the passages use."""
+    values = {
+        c.claim_start
+        for c in matched
+        if not c.name.startswith(NAME_SLOTS) and c.name != "ordinal_match" and c.evidence not in reported
+    }
     return len(values) >= VALUES_BEAR_OUT
 
 

@@ -332,6 +332,19 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
             "The new governor takes office on 1 March after a campaign dominated by housing costs.",
         ),
         (
+            "The tally that the electoral institute's president, Rosa Diaz, announced gave the winner 58 percent.",
+            "The INE's president, Rosa Diaz, announced a tally that gave the winner 58 percent.",
+        ),
+        (
+            "Her production company, Taylor Swift Touring, said the tour sold 10.2 million tickets.",
+            "Taylor Swift's tour sold 10.2 million tickets, her production company said.",
+        ),
+        (
+            "The appeals court threw out the 2020 conviction on Thursday and ordered a new trial.",
+            "The appeals court on Thursday threw out the 2020 conviction because the judge had wrongly admitted "
+            "testimony, and ordered a new trial.",
+        ),
+        (
             "Maria Lopez, a 52-year-old engineer, designed the tunnel.",
             "The tunnel, designed by Maria Lopez, took 12 years to build and ended a 200-year search for a crossing.",
         ),
@@ -368,6 +381,9 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
         "delayed by a length of time",
         "Earth is no rival of a country",
         "a country is background",
+        "a body told by what it is has no name to compare",
+        "a possessive is no name word",
+        "wrongly done is not called false",
         "due to begin is no cause",
         "an age is no length of time",
         "a lower and an upper bound that meet",
@@ -496,3 +512,14 @@ def test_a_quotation_closed_by_he_said_bears_out_only_the_speaker_its_source_nam
     hers = _passage_after("The chief executive, Ana Ruiz, spoke after the bell.", quoted)
     found = verify(claim, [hers], as_of=DAY, settings=SETTINGS)
     assert any(c.name == "quote_found" for c in found.rationale), [c.name for c in found.rationale]
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [("the electoral institute's", True), ("congress", True), ("the Electoral Institute", False), ("INE", False)],
+)
+def test_a_body_told_by_what_it_is_is_no_name(text: str, described: bool) -> None:
+    from factcheck.models import Mention
+    from factcheck.slots import _described
+
+    assert _described(Mention("organisation", text, 0, len(text))) is described
