@@ -13,6 +13,7 @@ passage's span. Whether two mentions agree is `factcheck.agreement`'s; whether a
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -505,7 +506,50 @@ def compare(
     found = [s for s in found if s.mention.unit != DERIVED or s.outcome == "mismatch"]
     dated = [*near, *related]
     found = [_elapsed(s, claim_text, mine, values, dated) if s.outcome == "unverified" else s for s in found]
+    names = [m for m in mine if m.kind in NAME_KINDS]
+    found = [_rank_beside_name(s, names, evidence, values) if _loose_rank(s, near) else s for s in found]
     return _without_taken_rivals(_against_witnesses(found, values))
+
+
+def _loose_rank(slot: Slot, near: Sequence[int]) -> bool:
+    """A rank of the claim not settled by a passage making its statement."""
+    return slot.mention.kind == "ordinal" and slot.outcome != "mismatch" and slot.evidence not in near
+
+
+def _rank_beside_name(
+    slot: Slot, names: Sequence[Mention], evidence: Sequence[Evidence], values: Sequence[Sequence[Mention]]
+) -> Slot:
+    """A rank is someone's: the one a passage gives in the clause that names the claim's subject
+    ("Third place went to the VVD, and fourth to a new party formed by Pieter Omtzigt" gives
+    Omtzigt's party fourth, whatever else came third). Borne out there, it matches; only
+    contradicted there, it mismatches; named nowhere beside a rank, it stays as it was."""
+    m = slot.mention
+    subjects = [n for n in names if n.end <= m.start]  # whose rank it is: named before it ("X finished third")
+    beside: list[tuple[int, Mention]] = []
+    for i, e in enumerate(evidence):
+        text = e.passage.text
+        for a, b in _clause_spans(text):
+            if any(name_in(n, text[a:b]) for n in subjects):
+                beside += [(i, f) for f in values[i] if f.kind == "ordinal" and a <= f.start < b and _same_noun(m, f)]
+    agreeing = next(((i, f) for i, f in beside if agree(m, f)), None)
+    if agreeing is not None:
+        return Slot(m, "match", *agreeing)
+    # a passage that gives the claim's rank elsewhere ("the third country ..., and the first since
+    # 2010") may give it to the claim's subject in words this reading does not follow
+    differing = next(
+        ((i, f) for i, f in beside if conflicts(m, f) and not any(agree(m, g) for g in values[i] if g.kind == m.kind)),
+        None,
+    )
+    return Slot(m, "mismatch", *differing) if differing is not None else slot
+
+
+def _same_noun(m: Mention, f: Mention) -> bool:
+    return not (m.unit and f.unit and m.unit != f.unit)
+
+
+def _clause_spans(text: str) -> list[tuple[int, int]]:
+    cuts = [0, *(c.end() for c in parse.CLAUSE_RE.finditer(text)), len(text)]
+    return list(itertools.pairwise(cuts))
 
 
 def _elapsed(

@@ -523,3 +523,13 @@ def test_a_body_told_by_what_it_is_is_no_name(text: str, described: bool) -> Non
     from factcheck.slots import _described
 
     assert _described(Mention("organisation", text, 0, len(text))) is described
+
+
+def test_a_rank_is_read_beside_the_name_of_whose_it_is() -> None:
+    passage = "Second place went to the Farmers' Union under Jan Vos, and fourth to the Green List led by Ana Berg."
+    wrong = checked("Ana Berg's Green List finished third in the election.", "The vote was held in March.", passage)
+    assert any(c.name == "ordinal_mismatch" and c.evidence == 1 for c in wrong.rationale), [
+        (c.name, c.detail) for c in wrong.rationale
+    ]
+    right = checked("Ana Berg's Green List finished fourth in the election.", "The vote was held in March.", passage)
+    assert any(c.name == "ordinal_match" for c in right.rationale), [c.name for c in right.rationale]
