@@ -44,7 +44,8 @@ quotations) found in the evidence, and either the stance model reading support i
 not merely report the claim, or a specific value matched in a passage that makes (all or part of)
 the claim's statement, or names matched in a passage that says nearly all of it, or three or more
 values matched (VALUES_BEAR_OUT). The stance model's "refutes" contradicts where no specific was
-matched; where one was, names matched in a passage it reads as refuting or as saying nothing are
+matched and none is missing from the evidence (a passage holding none of the claim's specifics is
+likely about something else); where one was matched, names matched in a passage it reads as refuting or as saying nothing are
 no support (values matched there still are). Anything else is not_enough_evidence: similar words, an
 unverified figure, a passage that only reports the claim.
 """
@@ -390,7 +391,9 @@ def decide(checks: Sequence[Check], evidence: Sequence[Evidence]) -> tuple[Label
         strength = max(evidence[c.evidence].score for c in against if c.evidence is not None)
         label = Label.MISLEADING if all(c.name in MISLEADING_CHECKS for c in against) else Label.CONTRADICTED
         return label, _clip(0.45 + 0.5 * strength + 0.05 * len(against) - late)
-    if "stance_refutes" in stance and not matched:
+    # the model's refutation alone decides only where the claim's specifics are not missing from the
+    # evidence: a passage that names none of them is likely about something else
+    if "stance_refutes" in stance and not matched and not open_ended:
         return Label.CONTRADICTED, _clip(_stance_probability(stance["stance_refutes"], evidence, "refutes") - late)
     near = _counterparts(checks)
     # Names matched in a passage the model reads as refuting the claim, or as saying nothing about

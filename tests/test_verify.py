@@ -1,6 +1,7 @@
 """Verify is pure: these tests build claims and evidence by hand, their mentions read by the real
 spaCy pipeline (factcheck.mentions), with no embedding or stance model."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -208,3 +209,14 @@ def test_a_subject_name_ending_in_s_keeps_its_s() -> None:
         settings=SETTINGS,
     )
     assert any(c.name == "number_mismatch" for c in possessive.rationale)
+
+
+def test_the_models_refutation_alone_does_not_contradict_a_claim_whose_specifics_no_passage_holds() -> None:
+    read_as_refuting = dataclasses.replace(
+        evidence("Delegates agreed a text on phasing down coal after two weeks of talks."), stance=(0.05, 0.9, 0.05)
+    )
+    verdict = verify(
+        claim_of("The next summit is to be held in Lisbon in May 2027."), [read_as_refuting], as_of=DAY, settings=SETTINGS
+    )
+    assert verdict.label is Label.NOT_ENOUGH_EVIDENCE, [c.name for c in verdict.rationale]
+    assert any(c.name == "stance_refutes" for c in verdict.rationale)
