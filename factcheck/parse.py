@@ -334,7 +334,10 @@ def taken_by(spans: Sequence[tuple[int, int]], match: re.Match[str], *, start: i
 # is no evidence of the claim; slots: the values it reports are not facts).
 REPORT_RE = re.compile(
     r"(?i)\b(?:claimed|claims?\s+that|alleged(?:ly)?|rumou?rs?|viral|posts?\s+(?:online|on\s+social\s+media)"
-    r"|social\s+media\s+users|circulat(?:ed|ing)|conspiracy|supposedly|purported(?:ly)?)\b"
+    r"|social\s+media\s+users|circulat(?:ed|ing)|conspiracy|supposedly|purported(?:ly)?"
+    # a campaign's or a poster's medium as the one saying it: "Gillespie's ad indicates ..."
+    r"|(?:ad|advert|advertisement|mailer|flyer|commercial|tweet|meme|chain\s+email)s?"
+    r"\s+(?:says|said|claims?|indicates|indicated|suggests|suggested|states|stated|asserts|asserted|implies|implied))\b"
 )
 FALSITY_RE = re.compile(
     r"(?i)\b(?:false(?:ly)?|untrue|no\s+evidence|not\s+true|debunk(?:ed|s)?|hoax|fake|baseless|fabricated"

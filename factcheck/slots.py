@@ -45,7 +45,7 @@ LONE_KINDS = frozenset({"date", "duration"})
 LONE_SCALE = 8.0
 # How far apart two values of a kind may be and still be one value told wrong: a planted or
 # mistaken figure is a digit or two off (1,200 for 2,100, 54th for 64th), not 75,000 times.
-SCALES = {"duration": LONE_SCALE, "number": 20.0}
+SCALES = {"duration": LONE_SCALE, "number": 20.0, "money": 100.0}
 CLOSE_STATEMENT = 0.7  # share of the claim's statement words from which a passage says nearly all of it
 RELATED_SHARE = 0.6  # a related passage holds this share of the counterpart floor of statement words
 RELATED_CONTEXT = 2  # context words a related passage's differing value shares with the claim's
@@ -250,9 +250,11 @@ RESCALABLE = frozenset({"money", "quantity"})
 
 
 def _figure(m: Mention) -> str | None:
-    """The figure a sum or measure is written with ("862.5" in "HK$862.5 million")."""
+    """The figure a sum or measure is written with ("862.5" in "HK$862.5 million"); None for one
+    digit alone ("$9 billion" and an hourly wage of $9 share a figure by chance)."""
     hit = FIGURE_RE.search(m.text)
-    return hit[0].replace(",", "") if hit else None
+    figure = hit[0].replace(",", "") if hit else None
+    return figure if figure and len(figure.replace(".", "")) >= 2 else None
 
 
 def _rescaled(
@@ -280,9 +282,10 @@ def _rescaled(
 
 
 def _rescaled_pair(m: Mention, f: Mention) -> bool:
-    if m.kind == "money" and m.unit and f.unit and m.unit != f.unit:
+    mine, theirs = m.unit.split("/")[0], f.unit.split("/")[0]  # "USD/year": a sum a year is in dollars
+    if m.kind == "money" and mine and theirs and mine != theirs:
         return True  # another currency
-    return comparable(m, f) and conflicts(m, f)
+    return comparable(m, f) and conflicts(m, f) and not agree(f, m)
 
 
 def _lone_differing(

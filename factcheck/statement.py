@@ -401,7 +401,12 @@ def check_causal(
         swapped = len(cause & t_effect) > len(cause & t_cause) and len(effect & t_cause) > len(effect & t_effect)
         # another cause: the two share under half the claim's cause words ("a sudden engine failure"
         # and "a sudden strong wind")
-        other = bool(effect & t_effect) and len(cause & t_cause) < CAUSE_FOUND * len(cause) and bool(t_cause)
+        # and the passage does not give the claim's cause elsewhere (a fact-check restating the claim)
+        other = (
+            bool(effect & t_effect)
+            and bool(t_cause)
+            and len(cause & words(evidence[i].passage.text)) < CAUSE_FOUND * len(cause)
+        )
         if swapped or other:
             why = "cause and effect swapped" if swapped else "another cause"
             return Check("causal_mismatch", CONTRADICTS, f"{why}: {evidence[i].passage.text[:80]!r}", i)

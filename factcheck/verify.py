@@ -45,9 +45,9 @@ not merely report the claim, or a specific value matched in a passage that makes
 the claim's statement, or names matched in a passage that says nearly all of it, or three or more
 values matched (VALUES_BEAR_OUT). The stance model's "refutes" contradicts where no specific was
 matched and none is missing from the evidence (a passage holding none of the claim's specifics is
-likely about something else); where one was matched, names matched in a passage it reads as refuting or as saying nothing are
-no support (values matched there still are). Anything else is not_enough_evidence: similar words, an
-unverified figure, a passage that only reports the claim.
+likely about something else); where one was matched, names matched in a passage it reads as
+refuting or as saying nothing are no support (values matched there still are). Anything else is
+not_enough_evidence: similar words, an unverified figure, a passage that only reports the claim.
 """
 
 from __future__ import annotations

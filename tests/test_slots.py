@@ -345,6 +345,19 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
             "testimony, and ordered a new trial.",
         ),
         (
+            "We are spending $1 trillion a year on defence.",
+            "Experts said the $1 trillion figure depends on what one counts as defence.",
+        ),
+        (
+            "Closing the pay gap would make a $9 billion difference to the state's women.",
+            "The minimum wage in the state is $9 an hour, and the pay gap has narrowed.",
+        ),
+        (
+            "The ministry admonished the ambassador because he was not using the proper server.",
+            "The ministry said it admonished the ambassador for not using the proper server; he was later fired "
+            "mostly because of his poor management.",
+        ),
+        (
             "Maria Lopez, a 52-year-old engineer, designed the tunnel.",
             "The tunnel, designed by Maria Lopez, took 12 years to build and ended a 200-year search for a crossing.",
         ),
@@ -381,10 +394,13 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
         "delayed by a length of time",
         "Earth is no rival of a country",
         "a country is background",
+        "due to begin is no cause",
         "a body told by what it is has no name to compare",
         "a possessive is no name word",
         "wrongly done is not called false",
-        "due to begin is no cause",
+        "a sum a year is in the same currency",
+        "one digit in another magnitude is a coincidence",
+        "the claim's cause given in the same passage",
         "an age is no length of time",
         "a lower and an upper bound that meet",
         "a negation in another clause than the shared words",

@@ -216,7 +216,21 @@ def test_the_models_refutation_alone_does_not_contradict_a_claim_whose_specifics
         evidence("Delegates agreed a text on phasing down coal after two weeks of talks."), stance=(0.05, 0.9, 0.05)
     )
     verdict = verify(
-        claim_of("The next summit is to be held in Lisbon in May 2027."), [read_as_refuting], as_of=DAY, settings=SETTINGS
+        claim_of("The next summit is to be held in Lisbon in May 2027."),
+        [read_as_refuting],
+        as_of=DAY,
+        settings=SETTINGS,
     )
     assert verdict.label is Label.NOT_ENOUGH_EVIDENCE, [c.name for c in verdict.rationale]
     assert any(c.name == "stance_refutes" for c in verdict.rationale)
+
+
+def test_a_passage_reporting_what_an_ad_says_does_not_support_it() -> None:
+    verdict = verify(
+        claim_of("The senator voted against the highway bill in 2019."),
+        [evidence("The challenger's ad indicates the senator voted against the highway bill in 2019.", dense=0.9)],
+        as_of=DAY,
+        settings=SETTINGS,
+    )
+    assert verdict.label is not Label.SUPPORTED
+    assert any(c.name == "reported_claim" for c in verdict.rationale)
