@@ -32,6 +32,21 @@ def _acronym(name: str) -> str:
     return "".join(w[0] for w in re.findall(r"[A-Z]\w*", name) if w.lower() not in NAME_STOP).lower()
 
 
+# A country and the adjective a report names it by ("Swiss" for Switzerland, "the French company"):
+# one group per country, words joined by "_" (spaces) and ",". Countries whose name is also a
+# common first name or a US state (Jordan, Georgia) are left out.
+DEMONYMS = " ".join(
+    """france,french germany,german switzerland,swiss italy,italian spain,spanish japan,japanese
+    india,indian brazil,brazilian mexico,mexican canada,canadian australia,australian ukraine,ukrainian
+    israel,israeli iran,iranian egypt,egyptian saudi_arabia,saudi belgium,belgian sweden,swedish
+    norway,norwegian denmark,danish finland,finnish poland,polish ireland,irish argentina,argentine,argentinian
+    chile,chilean colombia,colombian peru,peruvian nigeria,nigerian kenya,kenyan south_africa,south_african
+    pakistan,pakistani indonesia,indonesian philippines,filipino,philippine vietnam,vietnamese thailand,thai
+    greece,greek portugal,portuguese austria,austrian morocco,moroccan libya,libyan syria,syrian iraq,iraqi
+    afghanistan,afghan taiwan,taiwanese singapore,singaporean new_zealand ethiopia,ethiopian ghana,ghanaian
+    sri_lanka,sri_lankan bangladesh,bangladeshi venezuela,venezuelan cuba,cuban hungary,hungarian
+    romania,romanian lebanon,lebanese qatar,qatari""".split()
+).replace("_", " ")
 # Names that stand for one country (a place named one way in a claim, another in a source).
 ALIASES = (
     frozenset({"us", "usa", "united states", "united states of america", "america", "american"}),
@@ -40,16 +55,17 @@ ALIASES = (
     frozenset({"un", "united nations"}),
     frozenset({"oscars", "oscar", "academy awards", "academy award"}),  # not a country: one prize, two names
     frozenset({"dr congo", "drc", "democratic republic of congo", "democratic republic of the congo"}),
-    frozenset({"north korea", "dprk", "democratic people republic of korea"}),
-    frozenset({"south korea", "republic of korea"}),
-    frozenset({"russia", "russian federation"}),
-    frozenset({"china", "prc", "people republic of china"}),
+    frozenset({"north korea", "dprk", "democratic people republic of korea", "north korean"}),
+    frozenset({"south korea", "republic of korea", "south korean"}),
+    frozenset({"russia", "russian federation", "russian"}),
+    frozenset({"china", "prc", "people republic of china", "chinese"}),
     frozenset({"uae", "united arab emirates", "emirates"}),
-    frozenset({"netherlands", "holland"}),
+    frozenset({"netherlands", "holland", "dutch"}),
     frozenset({"czechia", "czech republic"}),
-    frozenset({"turkey", "turkiye", "türkiye"}),
+    frozenset({"turkey", "turkiye", "türkiye", "turkish"}),
     frozenset({"myanmar", "burma"}),
     frozenset({"ivory coast", "cote d ivoire", "côte d ivoire"}),
+    *(frozenset(group.split(",")) for group in DEMONYMS.split()),
 )
 
 

@@ -173,6 +173,8 @@ SAME = [
      "The storm's central pressure fell to 923 mb.", "unit_match"),
     ("a volume tagged without its unit", "The dam held about 1.5 billion litres of water.",
      "The dam had a capacity of 1.5 million cubic metres of water.", "unit_match"),
+    ("a country named by its adjective", "Microsoft handed the streaming rights to Ubisoft of France.",
+     "Microsoft handed the streaming rights to the French company Ubisoft.", "place_match"),
     ("a sum after a lettered dollar sign", "Six shows added an estimated C$282 million to the city's economy.",
      "The six shows brought an extra Can$282 million of economic activity to the city.", "money_match"),
     ("sum with its currency after it", "The council paid 1.2 million euros for the painting.",
