@@ -221,8 +221,8 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
         return [replace(m, text=text, end=start + len(text)) for m in read]
     if _hyphen_bound(before, text) or re.fullmatch(r"(?:19|20)\d\d", text.strip()):
         return []
-    if VAGUE_RE.fullmatch(text.strip()):
-        return []  # "millions of jobs" gives no figure to compare
+    if VAGUE_RE.fullmatch(text.strip()) or re.search(r"(?i)\bparts?\s+per\s+$", before):
+        return []  # "millions of jobs" gives no figure to compare; "parts per million" is read with its figure
     durations = duration(text, start, before=before, after=after)
     if durations:
         return durations  # "roughly four and a half hours" tagged as a count
@@ -240,6 +240,12 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
         return []  # "31 October", "between 2 and 9 October": days of the month, read with the date
     if _currency(text, before[-1:], "") or _currency("", "", unit):
         return money(text, start, before=before, after=after)  # "between two and four US dollars", "1.2 million euros"
+    per = PARTS_PER_RE.match(after)
+    if per and (values := figure(text, before, rounding="decimals")):  # "419 parts per million": a share
+        scale = PARTS_PER[(per["word"] or per["abbr"]).lower()]
+        return [
+            _mention("percent", text + after[: per.end()], start, (values[0] * 100 / scale, values[1] * 100 / scale))
+        ]
     if re.match(r"(?i)\s*(?:%|per\s*cent\b|percent\b)", after):
         cent = re.match(r"(?i)\s*(?:%|per\s*cent|percent)", after)
         return percent(text + after[: cent.end()] if cent else text, start, before=before)
@@ -261,6 +267,10 @@ def cardinal(text: str, start: int, *, before: str, after: str, unit: str) -> li
     return [replace(_mention("number", text, start, values, unit), share=share_of(before, after))]
 
 
+# Shares told in parts per thousand, million or billion ("419 parts per million", "12 ppb"), read
+# as percentages ("ppt" is left out: per thousand to some, per trillion to others).
+PARTS_PER_RE = re.compile(r"(?i)^\s*(?:parts?\s+per\s+(?P<word>thousand|million|billion|trillion)|(?P<abbr>ppm|ppb)\b)")
+PARTS_PER = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "ppm": 1e6, "ppb": 1e9}
 FRACTIONS = {"a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75, "a third": 1 / 3, "one third": 1 / 3,
              "two thirds": 2 / 3, "half": 0.5, "a half": 0.5}  # fmt: skip
 FRACTION_BEFORE_RE = re.compile(

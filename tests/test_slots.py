@@ -145,6 +145,8 @@ CHANGED = [
      "The operator said the outage lasted 3 1/2 hours.", "duration_mismatch"),
     ("place in a close passage", "The president unveiled the memorial beside the cathedral in Lyon on Sunday.",
      "On Sunday the president unveiled the memorial beside the cathedral in Marseille.", "place_mismatch"),
+    ("parts per million", "Carbon dioxide in the air reached a record 419 parts per billion last year.",
+     "Carbon dioxide in the air reached a record 419 parts per million last year.", "percent_mismatch"),
     ("sum in another currency", "The county sold the old airfield to a developer for £45m in 2021.",
      "In 2021 the developer paid $45m for the former airfield, the county's records show.", "money_mismatch"),
     ("sum in another magnitude", "The council paid 1.2 million dollars for the painting.",
