@@ -154,18 +154,41 @@ def has_values(mentions: Sequence[Mention], counts: dict[str, int]) -> bool:
     return bool(values or counts["quantities"] or counts["dates"] or counts["attributed_quotes"])
 
 
+SPECIFIC_KINDS = frozenset({"number", "ordinal", "percent", "money", "quantity", "weekday"})
+
+
+def has_specifics(mentions: Sequence[Mention], counts: dict[str, int]) -> bool:
+    """A value a fact-checker can look up: a figure or rank beyond one, a sum, share or measure, a
+    weekday, anything written with digits ("4 May", "1:27 am", "2019"), or an attributed quotation;
+    not "that evening", "this year", "a decade" or "one thing", which a columnist's sentence holds
+    as often as a report's."""
+    found = any(_specific(m) for m in mentions if m.kind in CONCRETE_KINDS)
+    return found or bool(counts["attributed_quotes"])
+
+
+def _specific(m: Mention) -> bool:
+    if re.search(r"\d", m.text):
+        return True
+    if m.kind in ("number", "ordinal"):
+        return (m.low or 0.0) >= 2  # "one thing is certain", "for the first time": no count, no rank
+    return m.kind in SPECIFIC_KINDS
+
+
 def _score_reason(
-    sentence: str, score: float, threshold: float, *, is_concrete: bool, valued: bool = True
+    sentence: str, score: float, threshold: float, *, is_concrete: bool, valued: bool = True, specific: bool = False
 ) -> str | None:
     """A sentence with no concrete element is set aside (opinion where it has opinion or hype cues);
-    a concrete one where it scores low and has such cues outside its quotations, or where it is
-    built on a columnist's turn of phrase (RHETORIC_RE) and holds no value (`valued`)."""
+    a concrete one where it scores low and has such cues outside its quotations, unless it holds a
+    specific value (`specific`), or where it is built on a columnist's turn of phrase (RHETORIC_RE)
+    and holds no value (`valued`)."""
     unquoted = _unquoted(sentence)
     if not valued and RHETORIC_RE.search(unquoted.strip()):
         return "opinion"
     cues = HYPE_RE.search(unquoted) or OPINION_RE.search(unquoted) or EVALUATIVE_RE.search(unquoted)
     if not is_concrete:
         return "opinion" if cues else "not_factual"
+    if specific:
+        return None  # a figure, a day, a clock time or an attributed quotation is checked, whatever the tone
     return "opinion" if cues and score < threshold else None
 
 
@@ -209,7 +232,7 @@ def claim_from_sentence(
     is_concrete = concrete(sentence, mentions, counts)
     valued = has_values(mentions, counts)
     reason = _form_reason(sentence, article.title) or _score_reason(
-        sentence, score, threshold, is_concrete=is_concrete, valued=valued
+        sentence, score, threshold, is_concrete=is_concrete, valued=valued, specific=has_specifics(mentions, counts)
     )
     return Claim(
         id=f"{article.id}:{index}",

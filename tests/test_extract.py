@@ -88,3 +88,20 @@ def test_a_columnists_turn_of_phrase_with_names_but_no_value_is_opinion(sentence
     article = Article(id="t", text=sentence, title="", published=dt.date(2024, 5, 4))
     (claim,) = extract(article, analyser=Analyser())
     assert claim.set_aside == reason
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("The city council on Tuesday gave its final, sweeping approval to the bridge plan.", None),
+        ("The inquiry found the mayor should never have allowed four contractors to bid.", None),
+        ("One thing is certain: the future of the harbour hangs in the balance.", "opinion"),
+        ("It was a night of horror that the town will carry with it for generations.", "opinion"),
+    ],
+)
+def test_a_specific_value_is_checked_whatever_the_tone(sentence: str, reason: str | None) -> None:
+    from factcheck.mentions import Analyser
+
+    article = Article(id="t", text=sentence, title="", published=dt.date(2024, 5, 4))
+    (claim,) = extract(article, analyser=Analyser())
+    assert claim.set_aside == reason
