@@ -553,3 +553,16 @@ def test_a_rank_is_read_beside_the_name_of_whose_it_is() -> None:
     ]
     right = checked("Ana Berg's Green List finished fourth in the election.", "The vote was held in March.", passage)
     assert any(c.name == "ordinal_match" for c in right.rationale), [c.name for c in right.rationale]
+
+
+def test_a_part_of_the_day_need_not_be_borne_out_but_still_contradicts_a_clock_time() -> None:
+    loose = checked(
+        "In a speech that evening, the mayor announced that the bridge would reopen on 3 May.",
+        "The mayor announced that the bridge would reopen on 3 May.",
+    )
+    assert loose.label is Label.SUPPORTED and not any(c.name == "time_unverified" for c in loose.rationale)
+    wrong = checked(
+        "The mayor announced in the evening that the bridge would reopen on 3 May.",
+        "At 9:15 am the mayor announced that the bridge would reopen on 3 May.",
+    )
+    assert any(c.name == "time_mismatch" for c in wrong.rationale), [c.name for c in wrong.rationale]
