@@ -33,7 +33,7 @@ from .pipeline import Checker
 
 # tune and fresh: built with (fresh was run twice to report before it was); locked, reserve, spare:
 # run only to report (benchmarks/stories/README.md says which has been run when).
-HALVES = ("tune", "fresh", "locked", "reserve", "spare", "blind", "unseen", "holdout", "sealed")
+HALVES = ("tune", "fresh", "locked", "reserve", "spare", "blind", "unseen", "holdout", "sealed", "vault")
 CAUGHT = frozenset({Label.CONTRADICTED, Label.MISLEADING})
 EXPECTED_LABELS = {
     "supported": {Label.SUPPORTED},

@@ -25,7 +25,7 @@ DOMAINS = {
     "economy and markets", "science and space", "health", "disasters and accidents", "courts and crime",
     "elections and politics", "sports", "technology", "climate and energy", "culture",
 }  # fmt: skip
-HALVES = ("tune", "locked", "fresh", "reserve", "spare", "blind", "unseen", "holdout", "sealed")
+HALVES = ("tune", "locked", "fresh", "reserve", "spare", "blind", "unseen", "holdout", "sealed", "vault")
 SOURCE_KINDS = {"official_statement", "news_report", "fact_check", "reference"}
 
 
