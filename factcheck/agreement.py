@@ -96,6 +96,23 @@ def _ends_agree(a: float, b: float) -> bool:
     return abs(a - b) <= RANGE_END_SLACK * max(abs(a), abs(b))
 
 
+def _meets(claim: Mention, part: Mention) -> bool:
+    """Whether a clock time falls in a part of the day, in the part's zone, past midnight too
+    ("1:27 am" is in "the night", which runs from 20:00 to 05:00)."""
+    lo, hi = values_of(part)
+    at = values_of(claim)
+    return any(
+        overlaps(at[0] + day, at[1] + day, lo + zone, hi + zone)
+        for zone in _zone_shifts(claim, part)
+        for day in (0.0, 1440.0)
+    )
+
+
+def _part_of_day(m: Mention) -> bool:
+    low, high = values_of(m)
+    return high - low > DAY_PART_SPAN
+
+
 def _vaguer(found: Mention, claim: Mention) -> bool:
     """Whether `found` spans a range much wider than the claim's value does ("months" against
     "seven months"): it neither bears the claim out nor, where they overlap, contradicts it."""
@@ -178,6 +195,8 @@ def conflicts(claim: Mention, found: Mention) -> bool:
         return False  # "8 am" (local) and "06:00 GMT" may be one time: a zone is missing to tell
     if claim.kind == "duration" and _vaguer(found, claim) and overlaps(*values_of(claim), *values_of(found)):
         return False
+    if claim.kind == "time" and _part_of_day(found) and not _part_of_day(claim):
+        return not _meets(claim, found)  # "in the evening" contradicts "at 10:27 pm" only where they do not meet
     if claim.kind != "date":
         return not agree(claim, found)
     mine, theirs = _parts(claim), _parts(found)

@@ -15,7 +15,7 @@ CLOCK_RE = re.compile(
 )
 DAY_PARTS = {  # minutes after midnight; night runs past midnight (high over 1440)
     "early morning": (240, 480), "morning": (300, 720), "noon": (720, 720), "midday": (720, 720),
-    "afternoon": (720, 1080), "evening": (1020, 1320), "night": (1200, 1740), "midnight": (1440, 1440),
+    "afternoon": (720, 1080), "evening": (1020, 1380), "night": (1200, 1740), "midnight": (1440, 1440),
     "early hours": (1440, 1740), "dawn": (300, 420), "dusk": (1020, 1200), "overnight": (1320, 1800),
 }  # fmt: skip
 TIME_QUALIFIERS = {"shortly after": (0, 40), "just after": (0, 20), "shortly before": (-40, 0),

@@ -533,7 +533,7 @@ def _rank_beside_name(
         text = e.passage.text
         for a, b in _clause_spans(text):
             if any(name_in(n, text[a:b]) for n in subjects):
-                beside += [(i, f) for f in values[i] if f.kind == "ordinal" and a <= f.start < b and _same_noun(m, f)]
+                beside += [(i, f) for f in values[i] if f.kind == "ordinal" and a <= f.start < b and comparable(m, f)]
     agreeing = next(((i, f) for i, f in beside if agree(m, f)), None)
     if agreeing is not None:
         return Slot(m, "match", *agreeing)
@@ -544,10 +544,6 @@ def _rank_beside_name(
         None,
     )
     return Slot(m, "mismatch", *differing) if differing is not None else slot
-
-
-def _same_noun(m: Mention, f: Mention) -> bool:
-    return not (m.unit and f.unit and m.unit != f.unit)
 
 
 def _clause_spans(text: str) -> list[tuple[int, int]]:

@@ -343,10 +343,11 @@ def check_superlative(claim: str, evidence: Sequence[Evidence], near: Sequence[i
             for t_adj, t_rank, t_scope in superlatives(evidence[i].passage.text):
                 if t_adj != adj or (adj in ("first", "only") and not (scope or t_scope)):
                     continue
+                # a claim that gives no scope says less than "ever", not something else
                 if (
                     t_rank != rank
                     or (scope and t_scope and not _same_scope(scope, t_scope))
-                    or (scope == "ever") != (t_scope == "ever")
+                    or (scope == "ever" and t_scope != "ever")
                 ):
                     detail = f"claim {rank} {adj} {scope}".strip() + f"; source {t_rank} {t_adj} {t_scope}".rstrip()
                     return Check("superlative_mismatch", CONTRADICTS, " ".join(detail.split()), i)

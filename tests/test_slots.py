@@ -362,6 +362,14 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
             "mostly because of his poor management.",
         ),
         (
+            "The president declared a state of emergency in a televised address at about 10:27 pm.",
+            "The president had declared a state of emergency in a televised address the previous evening.",
+        ),
+        (
+            "Speaking for the first time since her arrest, she said she was sorry for the greatest harm of all.",
+            "Speaking for the first time since her arrest, she said she was sorry for the greatest harm ever.",
+        ),
+        (
             "Maria Lopez, a 52-year-old engineer, designed the tunnel.",
             "The tunnel, designed by Maria Lopez, took 12 years to build and ended a 200-year search for a crossing.",
         ),
@@ -405,6 +413,8 @@ def test_a_fact_check_restating_a_claim_it_attributes_does_not_support_it() -> N
         "a sum a year is in the same currency",
         "one digit in another magnitude is a coincidence",
         "the claim's cause given in the same passage",
+        "a clock time within a part of the day",
+        "no scope says less than ever",
         "an age is no length of time",
         "a lower and an upper bound that meet",
         "a negation in another clause than the shared words",
