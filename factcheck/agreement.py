@@ -28,7 +28,8 @@ def comparable(claim: Mention, found: Mention) -> bool:
     if claim.kind == "percent":
         return claim.unit == found.unit
     if claim.kind == "money":
-        return not (claim.unit and found.unit and claim.unit != found.unit)
+        mine, theirs = _currency(claim), _currency(found)
+        return not (mine and theirs and mine != theirs)
     if claim.kind in ("quantity", "duration"):
         return claim.unit == found.unit  # a duration's unit tells a length of time from an age
     if claim.kind == "date":
@@ -64,7 +65,7 @@ def agree(claim: Mention, found: Mention) -> bool:
     """Whether `found` bears out `claim` (the two being `comparable`)."""
     if claim.kind == "date":
         return _dates_agree(claim, found)
-    if claim.kind == "money" and claim.unit and found.unit and claim.unit != found.unit:
+    if claim.kind == "money" and _currency(claim) and _currency(found) and _currency(claim) != _currency(found):
         return False
     (a_lo, a_hi), (b_lo, b_hi) = values_of(claim), values_of(found)
     if claim.kind in ("number", "percent", "money", "quantity", "ordinal"):
@@ -94,6 +95,15 @@ RANGE_END_SLACK = 0.1  # share by which the ends of two ranges that agree may di
 
 def _ends_agree(a: float, b: float) -> bool:
     return abs(a - b) <= RANGE_END_SLACK * max(abs(a), abs(b))
+
+
+def _currency(m: Mention) -> str:
+    """A sum's currency, without the period it is paid per ("USD/year" is in dollars)."""
+    return m.unit.split("/")[0]
+
+
+def _period(m: Mention) -> str:
+    return m.unit.partition("/")[2]
 
 
 def _meets(claim: Mention, part: Mention) -> bool:
@@ -195,6 +205,8 @@ def conflicts(claim: Mention, found: Mention) -> bool:
         return False  # "8 am" (local) and "06:00 GMT" may be one time: a zone is missing to tell
     if claim.kind == "duration" and _vaguer(found, claim) and overlaps(*values_of(claim), *values_of(found)):
         return False
+    if claim.kind == "money" and _period(claim) != _period(found):
+        return False  # "$2,350 a month" and a sum told without its period ("the annual price is $28,218")
     if claim.kind == "time" and _part_of_day(found) and not _part_of_day(claim):
         return not _meets(claim, found)  # "in the evening" contradicts "at 10:27 pm" only where they do not meet
     if claim.kind != "date":

@@ -361,7 +361,12 @@ def money(text: str, start: int, *, before: str, after: str) -> list[Mention]:
     """ "$1.8bn", "1,800 million dollars", "£3 billion", "minus 37.63 dollars" → amount and currency."""
     if re.search(r"(?i)\bper\s*cent\b|\bpercent\b|%", text):
         return percent(text, start, before=before)  # "23.4 per cent to settle at $11.57" typed as one sum
-    if re.search(r"(?i)\bpounds?\b", text) and "£" not in text and WEIGHT_RE.search(f"{before} {after[:40]}"):
+    pounds = re.search(r"(?i)\bpounds?\b", text) or re.match(r"(?i)\s*pounds?\b", after)
+    if pounds and "£" not in text and WEIGHT_RE.search(f"{before} {after[:40]}"):
+        if not re.search(r"(?i)\bpounds?\b", text):  # the unit left outside the entity ("weigh at least 35 pounds")
+            return quantity(
+                f"{text} pounds", start, before=before, after=after[pounds.end() :], unit="", span=len(text)
+            )
         return quantity(text, start, before=before, after=after, unit="")  # "weighed roughly 100 pounds"
     currency = _currency(text, before, after)
     body = re.sub(r"(?i)(us|au|a|can|ca|c|nz|hk|s|r)?[$£€¥₹]", " ", text)
