@@ -28,7 +28,7 @@ def comparable(claim: Mention, found: Mention) -> bool:
     if claim.kind == "percent":
         return claim.unit == found.unit
     if claim.kind == "money":
-        mine, theirs = _currency(claim), _currency(found)
+        mine, theirs = _currency_of(claim), _currency_of(found)
         return not (mine and theirs and mine != theirs)
     if claim.kind in ("quantity", "duration"):
         return claim.unit == found.unit  # a duration's unit tells a length of time from an age
@@ -65,8 +65,8 @@ def agree(claim: Mention, found: Mention) -> bool:
     """Whether `found` bears out `claim` (the two being `comparable`)."""
     if claim.kind == "date":
         return _dates_agree(claim, found)
-    if claim.kind == "money" and _currency(claim) and _currency(found) and _currency(claim) != _currency(found):
-        return False
+    if claim.kind == "money" and not comparable(claim, found):
+        return False  # sums in other currencies
     (a_lo, a_hi), (b_lo, b_hi) = values_of(claim), values_of(found)
     if claim.kind in ("number", "percent", "money", "quantity", "ordinal"):
         if RANGE_RE.search(claim.text) and RANGE_RE.search(found.text):
@@ -97,7 +97,7 @@ def _ends_agree(a: float, b: float) -> bool:
     return abs(a - b) <= RANGE_END_SLACK * max(abs(a), abs(b))
 
 
-def _currency(m: Mention) -> str:
+def _currency_of(m: Mention) -> str:
     """A sum's currency, without the period it is paid per ("USD/year" is in dollars)."""
     return m.unit.split("/")[0]
 

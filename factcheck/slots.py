@@ -282,8 +282,7 @@ def _rescaled(
 
 
 def _rescaled_pair(m: Mention, f: Mention) -> bool:
-    mine, theirs = m.unit.split("/")[0], f.unit.split("/")[0]  # "USD/year": a sum a year is in dollars
-    if m.kind == "money" and mine and theirs and mine != theirs:
+    if m.kind == "money" and not comparable(m, f):
         return True  # another currency
     return comparable(m, f) and conflicts(m, f) and not agree(f, m)
 
