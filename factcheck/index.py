@@ -36,14 +36,15 @@ from .models import Mention, Passage, Source
 if TYPE_CHECKING:
     from .mentions import Analyser
 
-FORMAT_VERSION = 12  # 2: passages carry typed mentions; 3: re-analysed (derived weekdays, durations, zones);
+FORMAT_VERSION = 13  # 2: passages carry typed mentions; 3: re-analysed (derived weekdays, durations, zones);
 # 4: counts carry their share of a group, bare units of time are durations; 5: temperatures, durations in
 # words ("nine and a half minutes"), tons as a span of tonnes; 6: sums written with the
 # currency after them ("1.2 million euros") are money; 7: ages ("a 61-year-old") apart from lengths of
 # time, a day and month without a year read as the past one unless the next is much nearer; 8: a day and
 # month without a year carry the year the text's date implies (dates.YEAR_IMPLIED_WITHIN); 9: units against
 # their figure ("2GW"), millibars, volumes tagged without their unit; 10: sums after a lettered dollar sign;
-# 11: parts per million and billion as percentages; 12: a weight in pounds left outside its entity
+# 11: parts per million and billion as percentages; 12: a weight in pounds left outside its entity;
+# 13: a round count under 100 is exact (quantify.ROUNDED_FROM)
 
 
 class VectorIndex(Protocol):

@@ -83,6 +83,7 @@ RATE_RE = re.compile(
     r"(?:seconds?|minutes?|hours?|h|days?|weeks?|months?|years?)\b"
 )
 FIRST_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+ROUNDED_FROM = 100.0  # from here a round figure may stand for its rounding ("3,000", "150"), below it is a count
 ROUNDING_CAP = 0.10  # an exact figure stands for its rounding, at most ±10 % ("3bn" ~ 3.2bn, not 3.4bn)
 
 
@@ -150,7 +151,8 @@ def interval(value: float, step: float, qualifier: str | None) -> tuple[float, f
     if qualifier:
         lo, hi = QUALIFIERS[qualifier.lower()]
         return value * lo, value * hi
-    slack = min(step, ROUNDING_CAP * abs(value))
+    # a round count under ROUNDED_FROM is exact ("all 30 first-place votes" is not 28 of them)
+    slack = min(step, ROUNDING_CAP * abs(value)) if abs(value) >= ROUNDED_FROM or step < 1 else 0.0
     return value - slack, value + slack
 
 

@@ -149,6 +149,8 @@ CHANGED = [
      "The drug is approved for teenagers who weigh at least 35 kilograms.", "unit_mismatch"),
     ("parts per million", "Carbon dioxide in the air reached a record 419 parts per billion last year.",
      "Carbon dioxide in the air reached a record 419 parts per million last year.", "percent_mismatch"),
+    ("a round count is exact", "He was named the league's most valuable player with 28 first-place votes.",
+     "He was named the league's most valuable player, with all 30 first-place votes.", "number_mismatch"),
     ("sum in another currency", "The county sold the old airfield to a developer for £45m in 2021.",
      "In 2021 the developer paid $45m for the former airfield, the county's records show.", "money_mismatch"),
     ("sum in another magnitude", "The council paid 1.2 million dollars for the painting.",
