@@ -191,11 +191,7 @@ def date_parts(m: Mention) -> list[str]:
 def _dates_agree(claim: Mention, found: Mention) -> bool:
     """Every part the claim gives, the evidence gives too, and the same (the year a source's
     "16 March" implies counts: `date_parts`)."""
-    mine = _parts(claim)
-    return any(
-        all(not (a.strip("?") and a != b) for a, b in zip(mine, theirs, strict=True))
-        for theirs in (_parts(found), date_parts(found))
-    )
+    return all(not (a.strip("?") and a != b) for a, b in zip(_parts(claim), date_parts(found), strict=True))
 
 
 def conflicts(claim: Mention, found: Mention) -> bool:

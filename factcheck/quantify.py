@@ -42,8 +42,9 @@ QUALIFIERS = {
     "some": (0.93, 1.07), "an estimated": (0.93, 1.07), "estimated": (0.93, 1.07), "some estimated": (0.93, 1.07),
     "well over": (1.05, 1.5), "well above": (1.05, 1.5), "well under": (0.5, 0.95), "well below": (0.5, 0.95),
 }  # fmt: skip
-QUALIFIER_RE = re.compile(rf"(?i)\b({'|'.join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))})\s*$")
-LEADING_QUALIFIER_RE = re.compile(rf"(?i)^({'|'.join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))})\b")
+_QUALIFIER_WORDS = "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))  # longest first
+QUALIFIER_RE = re.compile(rf"(?i)\b({_QUALIFIER_WORDS})\s*$")
+LEADING_QUALIFIER_RE = re.compile(rf"(?i)^({_QUALIFIER_WORDS})\b")
 
 
 def bound_side(text: str) -> str:
@@ -363,11 +364,12 @@ def money(text: str, start: int, *, before: str, after: str) -> list[Mention]:
     """ "$1.8bn", "1,800 million dollars", "£3 billion", "minus 37.63 dollars" → amount and currency."""
     if re.search(r"(?i)\bper\s*cent\b|\bpercent\b|%", text):
         return percent(text, start, before=before)  # "23.4 per cent to settle at $11.57" typed as one sum
-    pounds = re.search(r"(?i)\bpounds?\b", text) or re.match(r"(?i)\s*pounds?\b", after)
-    if pounds and "£" not in text and WEIGHT_RE.search(f"{before} {after[:40]}"):
-        if not re.search(r"(?i)\bpounds?\b", text):  # the unit left outside the entity ("weigh at least 35 pounds")
+    inside = re.search(r"(?i)\bpounds?\b", text)
+    outside = None if inside else re.match(r"(?i)\s*pounds?\b", after)  # "weigh at least 35 pounds": left out
+    if (inside or outside) and "£" not in text and WEIGHT_RE.search(f"{before} {after[:40]}"):
+        if outside:
             return quantity(
-                f"{text} pounds", start, before=before, after=after[pounds.end() :], unit="", span=len(text)
+                f"{text} pounds", start, before=before, after=after[outside.end() :], unit="", span=len(text)
             )
         return quantity(text, start, before=before, after=after, unit="")  # "weighed roughly 100 pounds"
     currency = _currency(text, before, after)

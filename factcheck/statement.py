@@ -400,9 +400,9 @@ def check_causal(
             continue
         t_cause, t_effect = theirs
         swapped = len(cause & t_effect) > len(cause & t_cause) and len(effect & t_cause) > len(effect & t_effect)
-        # another cause: the two share under half the claim's cause words ("a sudden engine failure"
-        # and "a sudden strong wind")
-        # and the passage does not give the claim's cause elsewhere (a fact-check restating the claim)
+        # another cause: the passage gives a cause for the same effect and holds under half the
+        # claim's cause words anywhere ("a sudden strong wind" for "a sudden engine failure"; a
+        # fact-check restating the claim's own cause gives it no other)
         other = (
             bool(effect & t_effect)
             and bool(t_cause)

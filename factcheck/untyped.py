@@ -85,8 +85,9 @@ VAGUE_DURATION_RE = re.compile(
 
 
 def is_vague(m: Mention) -> bool:
-    """Whether a mention is a length of time given only by its unit (`vague_durations`): one that
-    can contradict a value in its role but is too loose to need bearing out ("within minutes")."""
+    """Whether a mention is a length of time given only by its unit (`vague_durations`), or a part
+    of the day without a clock time ("that evening"): one that can contradict a value in its role
+    but is too loose to need bearing out ("within minutes")."""
     if m.kind == "time" and not re.search(r"\d", m.text):
         return True  # "that evening", "in the early hours": a part of the day, contradicting a clock time
     return m.kind == "duration" and m.text.lower() in VAGUE_SPANS
